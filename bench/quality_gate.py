@@ -1,0 +1,80 @@
+"""The quality gate: measured figures must not fall below the floors in quality_floors.json.
+
+Floors only rise. ``--raise-floors`` lifts every floor to the figure just measured when
+that is higher and never lowers one; lowering a floor needs ``--allow-regression`` and a
+reason in the commit. Figures whose data is absent (``../shared`` not beside the clone)
+are reported as skipped, not passed.
+
+Usage: python bench/quality_gate.py [--raise-floors] [--allow-regression]
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import article_extraction
+import extraction_quality
+
+FLOORS = Path(__file__).resolve().parent / "quality_floors.json"
+
+
+def _extraction() -> dict[str, float] | None:
+    if not article_extraction.DATA.is_dir():
+        return None
+    figures = extraction_quality.measure()
+    return {
+        f"extraction.article_extraction.{name}": figures[name]
+        for name in ("f1", "precision", "recall")
+    }
+
+
+MEASURES: dict[str, Callable[[], dict[str, float] | None]] = {
+    "extraction on article-extraction (181 real pages)": _extraction,
+}
+
+
+def raised(floors: dict[str, float], measured: dict[str, float]) -> dict[str, float]:
+    """The floors lifted to the measured figures where those are higher; never lowered."""
+    updated = dict(floors)
+    for name, value in measured.items():
+        truncated = math.floor(value * 1000) / 1000
+        if truncated > updated.get(name, -math.inf):
+            updated[name] = truncated
+    return updated
+
+
+def main(argv: list[str]) -> int:
+    """Measure, compare with the floors, print a line per figure; exit 1 on any regression."""
+    floors: dict[str, float] = json.loads(FLOORS.read_text(encoding="utf-8"))
+    measured: dict[str, float] = {}
+    for label, measure in MEASURES.items():
+        figures = measure()
+        if figures is None:
+            print(f"skipped: {label} (its data is absent)")
+            continue
+        measured.update(figures)
+    failed = []
+    for name, value in sorted(measured.items()):
+        floor = floors.get(name)
+        state = "ok" if floor is None or value >= floor else "BELOW FLOOR"
+        print(f"{state:>11}  {name} = {value:.4f} (floor {floor})")
+        if state != "ok":
+            failed.append(name)
+    if "--raise-floors" in argv:
+        FLOORS.write_text(json.dumps(raised(floors, measured), indent=2) + "\n", encoding="utf-8")
+        print(f"floors raised where the measured figure is higher: {FLOORS}")
+    if failed and "--allow-regression" not in argv:
+        print(f"quality gate FAILED: {', '.join(failed)}")
+        return 1
+    print("quality gate passed" if measured else "quality gate: nothing measured")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,142 @@
+"""The Project façade: the one object every front end talks to.
+
+The CLI, the Python API, the web app and batch runs all open a :class:`Project`
+and call its methods; nothing else opens the store.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from types import TracebackType
+
+from assay.errors import NotFoundError
+from assay.ids import IdKind, format_id, parse_id
+from assay.pipeline import ingest_sources
+from assay.progress import NullProgress, Progress
+from assay.records import (
+    Document,
+    DocumentDetail,
+    IngestFailure,
+    IngestReport,
+    Outlet,
+    OutletDetail,
+    VerifyReport,
+)
+from assay.settings import Settings, load_settings
+from assay.store import Store
+from assay.store.verification import verify_store
+
+
+class Project:
+    """A project folder: its store, its archive and its settings."""
+
+    def __init__(self, store: Store, settings: Settings) -> None:
+        """Wrap an open store; use :meth:`open` or :func:`assay.open` rather than this."""
+        self.store = store
+        self.settings = settings
+
+    @classmethod
+    def open(
+        cls,
+        path: str | Path,
+        *,
+        create: bool = False,
+        overrides: Mapping[str, object] | None = None,
+    ) -> Project:
+        """Open the project in ``path``; with ``create``, make it first if it does not exist."""
+        project_dir = Path(path).expanduser()
+        settings = load_settings(project_dir if project_dir.is_dir() else None, overrides=overrides)
+        store = Store(project_dir, create=create, busy_timeout_ms=settings.busy_timeout_ms)
+        return cls(store, settings)
+
+    @property
+    def path(self) -> Path:
+        """The project folder."""
+        return self.store.project_dir
+
+    def __enter__(self) -> Project:
+        """Use the project in a ``with`` block; it is closed at the end."""
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        """Close the project."""
+        self.close()
+
+    def close(self) -> None:
+        """Release the store."""
+        self.store.close()
+
+    def add(self, inputs: Sequence[str | Path], progress: Progress | None = None) -> IngestReport:
+        """Ingest files, folders and globs; adding the same inputs again changes nothing."""
+        sources = [str(value) for value in inputs]
+        return ingest_sources(self.store, sources, self.settings, progress or NullProgress())
+
+    def documents(self) -> list[Document]:
+        """Every document, in the order it was added."""
+        with self.store.transaction() as repo:
+            return repo.list_documents()
+
+    def document(self, document_id: str) -> DocumentDetail:
+        """One document (``"D12"``) with its captures and custody events."""
+        key = self._key(document_id, IdKind.DOCUMENT)
+        with self.store.transaction() as repo:
+            document = repo.get_document(key)
+            if document is None:
+                raise NotFoundError(
+                    f"no document {format_id(IdKind.DOCUMENT, key)} in {self.path}",
+                    hint="list documents with `assay documents`",
+                )
+            captures = repo.captures_of(key)
+            custody = repo.custody_events(sorted({c.raw_sha256 for c in captures}))
+        return DocumentDetail(document, captures, custody)
+
+    def outlets(self) -> list[tuple[Outlet, int]]:
+        """Every outlet with its number of documents."""
+        with self.store.transaction() as repo:
+            return repo.list_outlets()
+
+    def outlet(self, outlet_id: str) -> OutletDetail:
+        """One outlet (``"O3"``) with its documents."""
+        key = self._key(outlet_id, IdKind.OUTLET)
+        with self.store.transaction() as repo:
+            outlet = repo.get_outlet(key)
+            if outlet is None:
+                raise NotFoundError(
+                    f"no outlet {format_id(IdKind.OUTLET, key)} in {self.path}",
+                    hint="list outlets with `assay outlets`",
+                )
+            return OutletDetail(outlet, repo.list_documents(outlet_key=key))
+
+    def show(self, record_id: str) -> DocumentDetail | OutletDetail:
+        """The record an ID names, whatever its kind."""
+        kind, _ = parse_id(record_id)
+        if kind is IdKind.OUTLET:
+            return self.outlet(record_id)
+        return self.document(record_id)
+
+    def failures(self) -> list[IngestFailure]:
+        """Every input that failed to become a document, with its reason."""
+        with self.store.transaction() as repo:
+            return repo.list_failures()
+
+    def verify(self, progress: Progress | None = None) -> VerifyReport:
+        """Re-hash the whole archive and check the custody chain."""
+        return verify_store(self.store, progress or NullProgress())
+
+    @staticmethod
+    def _key(record_id: str, expected: IdKind) -> int:
+        kind, key = parse_id(record_id)
+        if kind is not expected:
+            raise NotFoundError(f"{record_id!r} is not a {expected.name.lower()} ID")
+        return key
+
+
+def open_project(path: str | Path, *, create: bool = False) -> Project:
+    """Open (or with ``create``, make) the project in ``path``: ``assay.open("my-project")``."""
+    return Project.open(path, create=create)

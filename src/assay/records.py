@@ -1,0 +1,240 @@
+"""The vocabulary of assay: plain, immutable records that stages pass to each other.
+
+Records hold data only. The store turns rows into records and back; stages take
+records and return records; front ends render them. Times are timezone-aware UTC.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+
+from assay.errors import ReasonCode
+from assay.ids import IdKind, format_id
+
+
+class OutletKind(StrEnum):
+    """What sort of publisher an outlet is; ``unknown`` until an analyst or a pack says."""
+
+    GOVERNMENT = "government"
+    INTERGOVERNMENTAL = "intergovernmental"
+    WIRE = "wire"
+    NEWSPAPER = "newspaper"
+    BROADCASTER = "broadcaster"
+    THINK_TANK = "think_tank"
+    OSINT = "osint"
+    FACT_CHECKER = "fact_checker"
+    BLOG = "blog"
+    CONTENT_FARM = "content_farm"
+    SOCIAL = "social"
+    UNKNOWN = "unknown"
+
+
+class DuplicateKind(StrEnum):
+    """How a capture relates to the document it was linked to."""
+
+    ORIGINAL = "original"
+    SAME_BYTES = "same_bytes"
+    SAME_TEXT = "same_text"
+
+
+class CustodyAction(StrEnum):
+    """What happened to a piece of evidence; every event is appended, never changed."""
+
+    ADD = "add"
+    DERIVE = "derive"
+    EXPORT = "export"
+
+
+@dataclass(frozen=True, slots=True)
+class SourceItem:
+    """Raw bytes read from one input, before parsing: what gets archived."""
+
+    source: str
+    raw: bytes
+    captured_at: datetime
+    media_type_hint: str | None = None
+    final_url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedDocument:
+    """What the ingest stage made of one input's bytes: main text and metadata."""
+
+    text: str
+    text_sha256: str
+    media_type: str
+    encoding: str
+    tool: str
+    tool_version: str
+    title: str | None = None
+    author: str | None = None
+    published: str | None = None
+    language: str | None = None
+    site_name: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Outlet:
+    """A publisher, keyed by its domain (or by its name when it has no domain)."""
+
+    key: int
+    domain: str | None
+    name: str
+    kind: OutletKind = OutletKind.UNKNOWN
+    country: str | None = None
+    state_affiliation: str | None = None
+    reliability: str = "F"
+
+    @property
+    def id(self) -> str:
+        """The readable ID, such as ``O3``."""
+        return format_id(IdKind.OUTLET, self.key)
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One article as stored: its main text, metadata and the hashes that tie it to its bytes."""
+
+    key: int
+    title: str | None
+    author: str | None
+    published: str | None
+    language: str | None
+    site_name: str | None
+    url: str | None
+    text: str
+    raw_sha256: str
+    text_sha256: str
+    media_type: str
+    added_at: datetime
+    outlet: Outlet | None = None
+    captures: int = 1
+
+    @property
+    def id(self) -> str:
+        """The readable ID, such as ``D12``."""
+        return format_id(IdKind.DOCUMENT, self.key)
+
+
+@dataclass(frozen=True, slots=True)
+class Capture:
+    """One time assay took in an item's bytes: where from, when, what, and with which tool."""
+
+    key: int
+    document_key: int
+    raw_sha256: str
+    source: str
+    final_url: str | None
+    captured_at: datetime
+    size: int
+    media_type: str
+    tool: str
+    tool_version: str
+    duplicate: DuplicateKind
+
+
+@dataclass(frozen=True, slots=True)
+class CustodyEvent:
+    """One entry of the append-only custody log, chained to the one before by its hash."""
+
+    key: int
+    at: datetime
+    action: CustodyAction
+    subject_sha256: str
+    document_key: int | None
+    detail: dict[str, str]
+    prev_hash: str
+    entry_hash: str
+
+
+@dataclass(frozen=True, slots=True)
+class IngestFailure:
+    """An input that did not become a document, with a reason code and a readable message."""
+
+    source: str
+    reason: ReasonCode
+    message: str
+    raw_sha256: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AddedDocument:
+    """A document the last ingest created or linked a new source to."""
+
+    document_key: int
+    source: str
+    duplicate: DuplicateKind
+
+    @property
+    def id(self) -> str:
+        """The readable ID of the document."""
+        return format_id(IdKind.DOCUMENT, self.document_key)
+
+
+@dataclass(frozen=True, slots=True)
+class SkippedSource:
+    """A file found inside a folder that is not a document type assay reads."""
+
+    source: str
+    reason: str
+
+
+@dataclass(slots=True)
+class IngestReport:
+    """The outcome of one ``add``: what was added, linked, unchanged, skipped or failed."""
+
+    added: list[AddedDocument] = field(default_factory=list)
+    duplicates: list[AddedDocument] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    skipped: list[SkippedSource] = field(default_factory=list)
+    failures: list[IngestFailure] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """True when no input failed."""
+        return not self.failures
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentDetail:
+    """A document with everything known about it: captures and custody events."""
+
+    document: Document
+    captures: list[Capture]
+    custody: list[CustodyEvent]
+
+
+@dataclass(frozen=True, slots=True)
+class OutletDetail:
+    """An outlet with the documents it published."""
+
+    outlet: Outlet
+    documents: list[Document]
+
+
+@dataclass(frozen=True, slots=True)
+class ArchiveProblem:
+    """An archived item whose bytes are missing or no longer match their SHA-256."""
+
+    raw_sha256: str
+    problem: str
+    sources: list[str]
+
+
+@dataclass(frozen=True, slots=True)
+class VerifyReport:
+    """The outcome of re-hashing the whole archive and checking the custody chain."""
+
+    checked: int
+    problems: list[ArchiveProblem]
+    custody_events: int
+    custody_problems: list[str]
+    unreferenced: list[str]
+
+    @property
+    def ok(self) -> bool:
+        """True when every item matched and the custody chain is intact."""
+        return not self.problems and not self.custody_problems

@@ -1,0 +1,123 @@
+"""The store's tables, as SQLAlchemy Core metadata.
+
+The migrations in ``migrations/versions`` create exactly these tables; a test compares
+the migrated schema with this metadata so the two cannot drift. Nothing here is
+specific to SQLite: the same tables run on PostgreSQL.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Dialect
+
+metadata = sa.MetaData()
+
+
+class UTCDateTime(sa.types.TypeDecorator[datetime]):
+    """A timestamp stored in UTC and always returned timezone-aware.
+
+    SQLite keeps no zone, so a naive value read back is UTC by construction.
+    """
+
+    impl = sa.DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        """Store aware times in UTC; refuse naive ones, whose zone is unknown."""
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to the store; use an aware UTC time")
+        return value.astimezone(UTC)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        """Return aware UTC times whatever the backend kept."""
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=UTC)
+        return value.astimezone(UTC)
+
+
+SHA256 = sa.String(64)
+
+outlets = sa.Table(
+    "outlets",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("outlet_key", sa.String(300), nullable=False, unique=True),
+    sa.Column("domain", sa.String(255), nullable=True),
+    sa.Column("name", sa.String(300), nullable=False),
+    sa.Column("kind", sa.String(32), nullable=False, server_default="unknown"),
+    sa.Column("country", sa.String(64), nullable=True),
+    sa.Column("state_affiliation", sa.String(64), nullable=True),
+    sa.Column("reliability", sa.String(1), nullable=False, server_default="F"),
+    sa.Column("created_at", UTCDateTime(), nullable=False),
+    sqlite_autoincrement=True,
+)
+
+documents = sa.Table(
+    "documents",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("outlet_id", sa.Integer, sa.ForeignKey("outlets.id"), nullable=True, index=True),
+    sa.Column("url", sa.Text, nullable=True),
+    sa.Column("title", sa.Text, nullable=True),
+    sa.Column("author", sa.Text, nullable=True),
+    sa.Column("published", sa.String(40), nullable=True),
+    sa.Column("language", sa.String(16), nullable=True),
+    sa.Column("site_name", sa.Text, nullable=True),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("raw_sha256", SHA256, nullable=False, index=True),
+    sa.Column("text_sha256", SHA256, nullable=False, unique=True),
+    sa.Column("media_type", sa.String(100), nullable=False),
+    sa.Column("encoding", sa.String(40), nullable=False),
+    sa.Column("added_at", UTCDateTime(), nullable=False),
+    sqlite_autoincrement=True,
+)
+
+captures = sa.Table(
+    "captures",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("document_id", sa.Integer, sa.ForeignKey("documents.id"), nullable=False, index=True),
+    sa.Column("raw_sha256", SHA256, nullable=False, index=True),
+    sa.Column("source", sa.Text, nullable=False),
+    sa.Column("final_url", sa.Text, nullable=True),
+    sa.Column("captured_at", UTCDateTime(), nullable=False),
+    sa.Column("size", sa.BigInteger, nullable=False),
+    sa.Column("media_type", sa.String(100), nullable=False),
+    sa.Column("tool", sa.String(100), nullable=False),
+    sa.Column("tool_version", sa.String(100), nullable=False),
+    sa.Column("duplicate", sa.String(16), nullable=False),
+    sa.UniqueConstraint("source", "raw_sha256", name="uq_captures_source_raw"),
+    sqlite_autoincrement=True,
+)
+
+ingest_failures = sa.Table(
+    "ingest_failures",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("source", sa.Text, nullable=False),
+    sa.Column("raw_sha256", SHA256, nullable=True, index=True),
+    sa.Column("reason", sa.String(32), nullable=False),
+    sa.Column("message", sa.Text, nullable=False),
+    sa.Column("at", UTCDateTime(), nullable=False),
+    sqlite_autoincrement=True,
+)
+
+custody_log = sa.Table(
+    "custody_log",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("at", UTCDateTime(), nullable=False),
+    sa.Column("action", sa.String(16), nullable=False),
+    sa.Column("subject_sha256", SHA256, nullable=False, index=True),
+    sa.Column("document_id", sa.Integer, sa.ForeignKey("documents.id"), nullable=True),
+    sa.Column("detail", sa.JSON, nullable=False),
+    sa.Column("prev_hash", SHA256, nullable=False),
+    sa.Column("entry_hash", SHA256, nullable=False, unique=True),
+    sqlite_autoincrement=True,
+)
