@@ -1,6 +1,7 @@
 """Bad input never crashes a batch, never loses anything, and is named with its reason."""
 
 import socket
+import sqlite3
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -10,7 +11,7 @@ import sqlalchemy as sa
 from tests.conftest import write_page
 
 import assay
-from assay.errors import ReasonCode
+from assay.errors import ReasonCode, StoreLockedError
 from assay.ingest import ParserPool
 from assay.progress import NullProgress
 from assay.records import IngestFailure, SourceItem
@@ -147,3 +148,23 @@ def test_an_unexpected_parser_crash_becomes_a_parse_error_record() -> None:
     assert results[0].reason is ReasonCode.PARSE_ERROR
     assert "AttributeError" in results[0].message
     assert not isinstance(results[1], IngestFailure)
+
+
+def test_a_store_locked_by_another_writer_is_a_clear_store_error_and_loses_nothing(
+    project_dir: Path, pages: Path
+) -> None:
+    with assay.Project.open(project_dir, create=True, overrides={"busy_timeout_ms": 50}) as project:
+        holder = sqlite3.connect(project_dir / "assay.db", isolation_level=None)
+        holder.execute("BEGIN IMMEDIATE")
+        try:
+            with pytest.raises(StoreLockedError, match="locked by another process") as info:
+                project.add([pages])
+            assert info.value.hint is not None
+            assert "ASSAY_BUSY_TIMEOUT_MS" in info.value.hint
+        finally:
+            holder.execute("ROLLBACK")
+            holder.close()
+        assert project.documents() == []
+        report = project.add([pages])
+        assert len(report.added) == 3
+        assert project.verify().ok

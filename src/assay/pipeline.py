@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import DataError, IntegrityError
 
 from assay.errors import InputError, ReasonCode
 from assay.ingest import ParserPool, expand_sources, outlet_identity, read_source
@@ -109,7 +109,10 @@ def _store_batch(
             try:
                 with repo.savepoint():
                     _store_one(repo, entry, result, report)
-            except SQLAlchemyError as exc:
+            except (IntegrityError, DataError) as exc:
+                # This item's rows broke a constraint: record it and go on. Store-wide
+                # trouble (a lock, a full disk) is not caught here; it ends the batch,
+                # whose transaction rolls back whole.
                 failure = IngestFailure(
                     entry.item.source,
                     ReasonCode.STORE_ERROR,

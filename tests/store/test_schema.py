@@ -3,13 +3,19 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
 from assay.errors import StoreVersionError
 from assay.store import Store
 from assay.store.database import create_store_engine, sqlite_url
-from assay.store.schema import current_revision, head_revision, upgrade_schema
+from assay.store.schema import (
+    _alembic_config,
+    current_revision,
+    head_revision,
+    upgrade_schema,
+)
 from assay.store.tables import metadata
 
 
@@ -83,3 +89,18 @@ def test_a_foreign_database_is_refused(tmp_path: Path) -> None:
     engine.dispose()
     with pytest.raises(StoreVersionError, match="not an assay store"):
         Store(project, create=False)
+
+
+def test_every_revision_can_be_undone_and_redone(tmp_path: Path) -> None:
+    project = tmp_path / "p"
+    Store(project, create=True).close()
+    engine = create_store_engine(sqlite_url(project))
+    try:
+        with engine.begin() as connection:
+            command.downgrade(_alembic_config(connection), "base")
+        assert set(sa.inspect(engine).get_table_names()) == {"alembic_version"}
+        upgrade_schema(engine)
+        assert current_revision(engine) == head_revision()
+        assert {"documents", "custody_log"} <= set(sa.inspect(engine).get_table_names())
+    finally:
+        engine.dispose()
