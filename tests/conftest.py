@@ -2,6 +2,7 @@
 
 - ``project``: an empty project on a real SQLite file (WAL) in ``tmp_path``, closed at teardown.
 - ``populated_project``: ``project`` with a few written pages added.
+- ``canned_web``: a real HTTP server on 127.0.0.1 serving the routes a test sets.
 - ``cli``: a function that runs the real ``assay`` command in-process and returns the result.
 - ``demo_corpus``: the bundled example corpus folder.
 - ``shared_data``: ``../shared/data``, or the test is skipped with the reason.
@@ -14,6 +15,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from tests.canned_web import CannedWeb, serve
 from typer.testing import CliRunner, Result
 
 import assay
@@ -140,6 +142,13 @@ def cli() -> Callable[..., Result]:
         return runner.invoke(app, list(args), env=env, catch_exceptions=False)
 
     return run
+
+
+@pytest.fixture
+def canned_web() -> Iterator[CannedWeb]:
+    """A real HTTP server on 127.0.0.1 with routes the test sets."""
+    with serve() as web:
+        yield web
 
 
 @pytest.fixture

@@ -12,8 +12,7 @@ from tests.conftest import write_page
 
 import assay
 from assay.errors import ReasonCode, StoreLockedError
-from assay.ingest import ParserPool
-from assay.progress import NullProgress
+from assay.ingest import ParseLimits, parse_or_fail
 from assay.records import IngestFailure, SourceItem
 
 TABLES = ("outlets", "documents", "captures", "ingest_failures", "custody_log")
@@ -142,11 +141,11 @@ def test_an_unexpected_parser_crash_becomes_a_parse_error_record() -> None:
     fine = SourceItem(
         "fine.txt", b"A plain note with enough words to be a document.", datetime.now(UTC)
     )
-    with ParserPool(workers=1, min_text_chars=10) as parser:
-        results = list(parser.parse([broken, fine], NullProgress()))
+    limits = ParseLimits(min_text_chars=10)
+    results = [parse_or_fail(broken, limits), parse_or_fail(fine, limits)]
     assert isinstance(results[0], IngestFailure)
     assert results[0].reason is ReasonCode.PARSE_ERROR
-    assert "AttributeError" in results[0].message
+    assert "TypeError" in results[0].message
     assert not isinstance(results[1], IngestFailure)
 
 

@@ -36,12 +36,15 @@ def test_every_file_becomes_a_document_except_the_byte_identical_copy(
     demo_project: assay.Project,
 ) -> None:
     documents = demo_project.documents()
-    files = [entry for entry in manifest()]
+    files = manifest()
     assert len(documents) == len(files) - 1
     copies = [d for d in documents if d.captures == 2]
     assert len(copies) == 1
     detail = demo_project.document(copies[0].id)
-    assert [c.duplicate for c in detail.captures] == [DuplicateKind.ORIGINAL, DuplicateKind.SAME_BYTES]
+    assert [c.duplicate for c in detail.captures] == [
+        DuplicateKind.ORIGINAL,
+        DuplicateKind.SAME_BYTES,
+    ]
 
 
 def test_pages_keep_their_metadata_and_lose_their_furniture(demo_project: assay.Project) -> None:
@@ -68,3 +71,17 @@ def test_publication_times_come_from_the_page_meta_tags(demo_project: assay.Proj
             assert document.published[:16] == expected.replace("+00:00", "Z")[:16], source
             checked += 1
     assert checked >= 30
+
+
+def test_the_syndicated_and_scraped_copies_form_one_near_duplicate_family(
+    demo_project: assay.Project,
+) -> None:
+    by_file = {}
+    for document in demo_project.documents():
+        source = Path(demo_project.document(document.id).captures[0].source).name
+        by_file[source[:3]] = document
+    wire, syndicated, scraped = by_file["016"], by_file["018"], by_file["019"]
+    assert wire.family is not None
+    assert wire.family == syndicated.family == scraped.family
+    unrelated = [d for key, d in by_file.items() if key in {"048", "050"}]
+    assert all(d.family is None for d in unrelated)

@@ -5,8 +5,8 @@ the tree once at their boundary (the CLI maps each branch to an exit code)::
 
     AssayError
       InputError (.source: the file or URL, .reason: a ReasonCode)
-        SourceNotFoundError, UnreadableDocumentError, UnsupportedFormatError
-      FetchError, ConfigError, NotFoundError (unknown claim, document or outlet ID)
+        SourceNotFoundError, UnreadableDocumentError, UnsupportedFormatError, FetchError
+      ConfigError, NotFoundError (unknown claim, document or outlet ID)
       PackError > InvalidPackError
       StoreError > StoreVersionError, StoreLockedError, ArchiveIntegrityError
 
@@ -31,6 +31,16 @@ class ReasonCode(StrEnum):
     BAD_ENCODING = "bad_encoding"
     NO_TEXT = "no_text"
     PARSE_ERROR = "parse_error"
+    TIMEOUT = "timeout"
+    MEMORY_LIMIT = "memory_limit"
+    ENCRYPTED = "encrypted"
+    LIMIT_REACHED = "limit_reached"
+    HTTP_ERROR = "http_error"
+    NETWORK_ERROR = "network_error"
+    TOO_MANY_REDIRECTS = "too_many_redirects"
+    ROBOTS_DISALLOWED = "robots_disallowed"
+    ADDRESS_FORBIDDEN = "address_forbidden"
+    UNSAFE_XML = "unsafe_xml"
     STORE_ERROR = "store_error"
 
 
@@ -87,8 +97,14 @@ class UnsupportedFormatError(InputError):
     reason = ReasonCode.UNSUPPORTED_FORMAT
 
 
-class FetchError(AssayError):
-    """A URL could not be fetched; the message says what the server or network did."""
+class FetchError(InputError):
+    """A URL could not be fetched; the message says what the server or network did.
+
+    It is an InputError because a URL that fails is one bad input of a batch: it is
+    recorded with its reason and the rest of the batch goes on.
+    """
+
+    reason = ReasonCode.NETWORK_ERROR
 
 
 class ConfigError(AssayError):

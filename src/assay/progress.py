@@ -13,8 +13,8 @@ from typing import Protocol
 class Progress(Protocol):
     """Receives progress of one long task."""
 
-    def start(self, description: str, total: int) -> None:
-        """A task of ``total`` steps begins."""
+    def start(self, description: str, total: int | None) -> None:
+        """A task of ``total`` steps begins (None: the total is not known yet)."""
 
     def advance(self, steps: int = 1) -> None:
         """``steps`` more steps are done."""
@@ -26,7 +26,7 @@ class Progress(Protocol):
 class NullProgress:
     """Progress that goes nowhere, for callers that do not watch."""
 
-    def start(self, description: str, total: int) -> None:
+    def start(self, description: str, total: int | None) -> None:
         """Ignore the start."""
 
     def advance(self, steps: int = 1) -> None:
@@ -40,10 +40,10 @@ class NullProgress:
 class RecordedProgress:
     """Progress that remembers what it was told, for tests."""
 
-    events: list[tuple[str, int]] = field(default_factory=list)
+    events: list[tuple[str, int | None]] = field(default_factory=list)
     done: int = 0
 
-    def start(self, description: str, total: int) -> None:
+    def start(self, description: str, total: int | None) -> None:
         """Record the start and its total."""
         self.events.append((description, total))
 

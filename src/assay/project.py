@@ -12,7 +12,8 @@ from types import TracebackType
 
 from assay.errors import NotFoundError
 from assay.ids import IdKind, format_id, parse_id
-from assay.pipeline import ingest_sources
+from assay.ingest.address_policy import AddressPolicy
+from assay.pipeline import IngestOptions, ingest_sources, refetch_documents
 from assay.progress import NullProgress, Progress
 from assay.records import (
     Document,
@@ -21,6 +22,7 @@ from assay.records import (
     IngestReport,
     Outlet,
     OutletDetail,
+    RefetchReport,
     VerifyReport,
 )
 from assay.settings import Settings, load_settings
@@ -72,10 +74,39 @@ class Project:
         """Release the store."""
         self.store.close()
 
-    def add(self, inputs: Sequence[str | Path], progress: Progress | None = None) -> IngestReport:
-        """Ingest files, folders and globs; adding the same inputs again changes nothing."""
+    def add(
+        self,
+        inputs: Sequence[str | Path],
+        progress: Progress | None = None,
+        *,
+        respect_robots: bool = True,
+        policy: AddressPolicy | None = None,
+    ) -> IngestReport:
+        """Ingest files, folders, globs, URLs, feeds, OPML lists and web archives.
+
+        Adding the same inputs again changes nothing (a feed is polled again and only
+        its new entries are added). ``policy`` limits which addresses URLs may reach.
+        """
         sources = [str(value) for value in inputs]
-        return ingest_sources(self.store, sources, self.settings, progress or NullProgress())
+        options = IngestOptions.from_settings(
+            self.settings, respect_robots=respect_robots, policy=policy
+        )
+        return ingest_sources(self.store, sources, options, progress or NullProgress())
+
+    def refetch(
+        self,
+        document_ids: Sequence[str] = (),
+        progress: Progress | None = None,
+        *,
+        respect_robots: bool = True,
+        policy: AddressPolicy | None = None,
+    ) -> RefetchReport:
+        """Fetch stored URLs again (all, or the given documents); changed texts become versions."""
+        keys = [self._key(value, IdKind.DOCUMENT) for value in document_ids] or None
+        options = IngestOptions.from_settings(
+            self.settings, respect_robots=respect_robots, policy=policy
+        )
+        return refetch_documents(self.store, options, progress or NullProgress(), keys)
 
     def documents(self) -> list[Document]:
         """Every document, in the order it was added."""
@@ -94,7 +125,9 @@ class Project:
                 )
             captures = repo.captures_of(key)
             custody = repo.custody_events(sorted({c.raw_sha256 for c in captures}))
-        return DocumentDetail(document, captures, custody)
+            versions = repo.versions_of(key)
+            near = repo.near_duplicates_of(key)
+        return DocumentDetail(document, captures, custody, versions, near)
 
     def outlets(self) -> list[tuple[Outlet, int]]:
         """Every outlet with its number of documents."""

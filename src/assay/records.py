@@ -37,6 +37,16 @@ class DuplicateKind(StrEnum):
     ORIGINAL = "original"
     SAME_BYTES = "same_bytes"
     SAME_TEXT = "same_text"
+    NEW_VERSION = "new_version"
+
+
+class CaptureOrigin(StrEnum):
+    """Where a capture's bytes came from."""
+
+    FILE = "file"
+    URL = "url"
+    FEED_ITEM = "feed_item"
+    WARC_RECORD = "warc_record"
 
 
 class CustodyAction(StrEnum):
@@ -48,14 +58,32 @@ class CustodyAction(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
+class Redirect:
+    """One redirect on the way from a requested URL to the final one."""
+
+    url: str
+    status: int
+
+
+@dataclass(frozen=True, slots=True)
 class SourceItem:
-    """Raw bytes read from one input, before parsing: what gets archived."""
+    """Raw bytes read from one input, before parsing: what gets archived.
+
+    ``hints`` carry metadata known from outside the bytes (a feed item's title and
+    date, say); parsing uses them where the document itself says nothing.
+    """
 
     source: str
     raw: bytes
     captured_at: datetime
     media_type_hint: str | None = None
     final_url: str | None = None
+    origin: CaptureOrigin = CaptureOrigin.FILE
+    redirects: tuple[Redirect, ...] = ()
+    http_status: int | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+    hints: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +102,7 @@ class ParsedDocument:
     language: str | None = None
     site_name: str | None = None
     url: str | None = None
+    truncated_from: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,11 +141,54 @@ class Document:
     added_at: datetime
     outlet: Outlet | None = None
     captures: int = 1
+    family_key: int | None = None
+    versions: int = 1
 
     @property
     def id(self) -> str:
         """The readable ID, such as ``D12``."""
         return format_id(IdKind.DOCUMENT, self.key)
+
+    @property
+    def family(self) -> str | None:
+        """The near-duplicate family, named after its first document (``F3``), if any."""
+        return None if self.family_key is None else f"F{self.family_key}"
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentVersion:
+    """A later text of a document, seen when its URL was fetched again.
+
+    ``added_cues`` and ``removed_cues`` name hedging and attribution words that the
+    new text gained or lost: the silent edits that change how sure a report sounds.
+    """
+
+    document_key: int
+    number: int
+    raw_sha256: str
+    text_sha256: str
+    captured_at: datetime
+    diff: str
+    added_cues: tuple[str, ...] = ()
+    removed_cues: tuple[str, ...] = ()
+
+    @property
+    def flagged(self) -> bool:
+        """True when the edit added or removed hedging or attribution."""
+        return bool(self.added_cues or self.removed_cues)
+
+
+@dataclass(frozen=True, slots=True)
+class NearDuplicate:
+    """Another document whose text is nearly the same, with the estimated Jaccard similarity."""
+
+    document_key: int
+    similarity: float
+
+    @property
+    def id(self) -> str:
+        """The readable ID of the other document."""
+        return format_id(IdKind.DOCUMENT, self.document_key)
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +206,9 @@ class Capture:
     tool: str
     tool_version: str
     duplicate: DuplicateKind
+    origin: CaptureOrigin = CaptureOrigin.FILE
+    redirects: tuple[Redirect, ...] = ()
+    http_status: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,6 +266,9 @@ class IngestReport:
     unchanged: list[str] = field(default_factory=list)
     skipped: list[SkippedSource] = field(default_factory=list)
     failures: list[IngestFailure] = field(default_factory=list)
+    from_feed_content: list[str] = field(default_factory=list)
+    truncated: list[str] = field(default_factory=list)
+    near_duplicate_pairs: int = 0
 
     @property
     def ok(self) -> bool:
@@ -200,11 +278,28 @@ class IngestReport:
 
 @dataclass(frozen=True, slots=True)
 class DocumentDetail:
-    """A document with everything known about it: captures and custody events."""
+    """A document with everything known about it: captures, versions, near-duplicates, custody."""
 
     document: Document
     captures: list[Capture]
     custody: list[CustodyEvent]
+    versions: list[DocumentVersion] = field(default_factory=list)
+    near_duplicates: list[NearDuplicate] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class RefetchReport:
+    """The outcome of fetching stored URLs again."""
+
+    checked: int = 0
+    unchanged: list[str] = field(default_factory=list)
+    new_versions: list[DocumentVersion] = field(default_factory=list)
+    failures: list[IngestFailure] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """True when every URL could be fetched."""
+        return not self.failures
 
 
 @dataclass(frozen=True, slots=True)

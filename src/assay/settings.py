@@ -48,7 +48,7 @@ SETTINGS: tuple[Setting, ...] = (
         "max_input_mb",
         int,
         50,
-        "Largest input file, in MiB, that is read; a larger one is refused as too_large.",
+        "Largest input, in MiB: a file, a fetched body (after decompression) or a WARC record.",
         minimum=1,
     ),
     Setting(
@@ -56,6 +56,34 @@ SETTINGS: tuple[Setting, ...] = (
         int,
         25,
         "Fewest characters of main text that make a document; less is a no_text failure.",
+        minimum=1,
+    ),
+    Setting(
+        "parse_timeout_s",
+        int,
+        20,
+        "Wall-clock seconds one document may take to parse before its worker is stopped.",
+        minimum=1,
+    ),
+    Setting(
+        "parse_memory_mb",
+        int,
+        1024,
+        "Memory, in MiB, one parsing worker may take beyond its start-up size; more fails.",
+        minimum=128,
+    ),
+    Setting(
+        "fetch_timeout_s",
+        int,
+        30,
+        "Wall-clock seconds one URL may take, redirects and body included.",
+        minimum=1,
+    ),
+    Setting(
+        "per_host",
+        int,
+        4,
+        "Most requests in flight to one host at once.",
         minimum=1,
     ),
     Setting(
@@ -75,6 +103,10 @@ class Settings:
     jobs: int = 0
     max_input_mb: int = 50
     min_text_chars: int = 25
+    parse_timeout_s: int = 20
+    parse_memory_mb: int = 1024
+    fetch_timeout_s: int = 30
+    per_host: int = 4
     busy_timeout_ms: int = 10000
 
     @property

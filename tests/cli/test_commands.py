@@ -26,8 +26,10 @@ def test_the_command_set() -> None:
         "failures",
         "init",
         "outlets",
+        "refetch",
         "show",
         "verify",
+        "watch",
     ]
 
 

@@ -5,7 +5,8 @@ Errors are translated here, once, for every command: a red ``error:`` line and a
 
 Exit codes: 0 success; 1 unexpected error; 2 usage or configuration error;
 3 bad input (some inputs failed; the rest were added); 4 not found (an unknown ID);
-5 store error (missing, locked, newer version, or evidence that fails verification).
+5 store error (missing, locked, newer version, or evidence that fails verification);
+130 stopped with Ctrl-C (what was committed stays).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ EXIT_USAGE = 2
 EXIT_BAD_INPUT = 3
 EXIT_NOT_FOUND = 4
 EXIT_STORE = 5
+EXIT_INTERRUPTED = 130
 
 
 def exit_code_for(error: AssayError) -> int:
@@ -60,7 +62,8 @@ class AssayGroup(TyperGroup):
 EXIT_CODES_HELP = (
     "Exit codes: 0 success; 1 unexpected error; 2 usage or configuration error; "
     "3 bad input (the other inputs were still added); 4 not found (unknown ID); "
-    "5 store error (missing, locked, newer version, or evidence failing verification)."
+    "5 store error (missing, locked, newer version, or evidence failing verification); "
+    "130 stopped with Ctrl-C (what was committed stays)."
 )
 
 app = typer.Typer(
@@ -84,7 +87,12 @@ def _root(
 
 
 def _register_commands() -> None:
-    from assay.cli import add, documents, project_commands  # noqa: PLC0415, F401 - registers commands
+    from assay.cli import (  # noqa: PLC0415, F401 - importing registers the commands
+        add,
+        documents,
+        fetch_commands,
+        project_commands,
+    )
 
 
 _register_commands()

@@ -20,3 +20,9 @@ ProjectPath = Annotated[
     ),
 ]
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+IgnoreRobots = Annotated[
+    bool,
+    typer.Option(
+        "--ignore-robots", help="Fetch even where robots.txt disallows it (your own archives)."
+    ),
+]

@@ -30,7 +30,7 @@ class RichProgress:
         )
         self._task: TaskID | None = None
 
-    def start(self, description: str, total: int) -> None:
+    def start(self, description: str, total: int | None) -> None:
         """Show a new bar of ``total`` steps."""
         self._bar.start()
         self._task = self._bar.add_task(description, total=total)

@@ -13,6 +13,7 @@ from functools import cache
 from typing import Any
 
 import typer
+from rich import box
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
@@ -24,6 +25,7 @@ from assay.records import (
     IngestReport,
     Outlet,
     OutletDetail,
+    RefetchReport,
     VerifyReport,
 )
 
@@ -87,16 +89,21 @@ def documents(rows: list[Document], *, as_json: bool) -> None:
     if as_json:
         emit_json([_document_summary(doc) for doc in rows])
         return
-    table = Table("ID", "Published", "Outlet", "Title", "Lang", "Chars", "Copies")
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+    table.add_column("ID", no_wrap=True)
+    table.add_column("Date", no_wrap=True)
+    table.add_column("Outlet", no_wrap=True, max_width=24)
+    table.add_column("Title", ratio=1)
+    table.add_column("Copies", justify="right")
+    table.add_column("Family", no_wrap=True)
     for doc in rows:
         table.add_row(
             doc.id,
-            doc.published or "-",
+            (doc.published or "-")[:10],
             escape(_outlet_name(doc.outlet)),
             escape(doc.title or "(untitled)"),
-            doc.language or "-",
-            f"{len(doc.text):,}",
             str(doc.captures),
+            doc.family or "-",
         )
     stdout().print(table)
     stdout().print(f"{len(rows)} documents")
@@ -124,21 +131,33 @@ def document_detail(detail: DocumentDetail, *, as_json: bool, full_text: bool) -
         "published": doc.published or "-",
         "language": doc.language or "-",
         "media type": doc.media_type,
+        "family": doc.family or "-",
         "raw sha256": doc.raw_sha256,
         "text sha256": doc.text_sha256,
     }
     for name, value in fields.items():
         out.print(f"  [dim]{name:>12}[/]  {escape(value)}")
-    captures = Table("Captured (UTC)", "Source", "Link", "Bytes", "Tool", title="Captures")
+    captures = Table(
+        "Captured (UTC)", "Source", "Origin", "Link", "Bytes", "Tool", title="Captures"
+    )
     for capture in detail.captures:
+        hops = "".join(f"\n  ↳ {r.status} {escape(r.url)}" for r in capture.redirects)
+        final = (
+            f"\n  = {escape(capture.final_url)}" if capture.redirects and capture.final_url else ""
+        )
         captures.add_row(
             capture.captured_at.strftime("%Y-%m-%d %H:%M:%S"),
-            escape(capture.final_url or capture.source),
+            escape(capture.source) + hops + final,
+            capture.origin.value,
             capture.duplicate.value,
             f"{capture.size:,}",
             f"{capture.tool} {capture.tool_version}",
         )
     out.print(captures)
+    _versions(detail)
+    if detail.near_duplicates:
+        near = ", ".join(f"{n.id} ({n.similarity:.2f})" for n in detail.near_duplicates)
+        out.print(f"[bold]Near-duplicates[/] ({doc.family}): {near}")
     custody = Table("#", "At (UTC)", "Action", "Detail", title="Custody")
     for event in detail.custody:
         summary = ", ".join(f"{k}={v}" for k, v in sorted(event.detail.items()))
@@ -155,6 +174,27 @@ def document_detail(detail: DocumentDetail, *, as_json: bool, full_text: bool) -
         else (doc.text[:_PREVIEW_CHARS] + f" … ({len(doc.text):,} characters; --text for all)")
     )
     out.print(escape(text))
+
+
+def _versions(detail: DocumentDetail) -> None:
+    table = Table("Version", "Captured (UTC)", "Text sha256", "Hedging changed", title="Versions")
+    table.add_row(
+        "1",
+        detail.captures[0].captured_at.strftime("%Y-%m-%d %H:%M:%S"),
+        detail.document.text_sha256[:16],
+        "-",
+    )
+    for version in detail.versions:
+        change = ", ".join(
+            [f"+{cue}" for cue in version.added_cues] + [f"-{cue}" for cue in version.removed_cues]
+        )
+        table.add_row(
+            str(version.number),
+            version.captured_at.strftime("%Y-%m-%d %H:%M:%S"),
+            version.text_sha256[:16],
+            f"[yellow]{escape(change)}[/]" if change else "none",
+        )
+    stdout().print(table)
 
 
 def outlets(rows: list[tuple[Outlet, int]], *, as_json: bool) -> None:
@@ -223,6 +263,41 @@ def ingest_report(report: IngestReport, *, as_json: bool) -> None:
         stdout().print(f"  duplicate ({kind}) of {duplicate.id}: {escape(duplicate.source)}")
     for skipped in report.skipped:
         stdout().print(f"  skipped {escape(skipped.source)}: {escape(skipped.reason)}")
+    for source in report.from_feed_content:
+        stdout().print(f"  from the feed's own content (page not fetched): {escape(source)}")
+    for source in report.truncated:
+        stdout().print(f"  main text truncated: {escape(source)}")
+    if report.near_duplicate_pairs:
+        stdout().print(f"  near-duplicate pairs found: {report.near_duplicate_pairs}")
+
+
+def poll_line(poll: int, report: IngestReport) -> None:
+    """One line per feed poll of ``watch``."""
+    for failure in report.failures:
+        error_message(f"{failure.source}: {failure.message} [{failure.reason.value}]")
+    stdout().print(
+        f"poll {poll}: added {len(report.added)}, already known {len(report.unchanged)}, "
+        f"failed {len(report.failures)}"
+    )
+
+
+def refetch_report(report: RefetchReport, *, as_json: bool) -> None:
+    """The outcome of ``refetch``: new versions, flagged edits, failures."""
+    if as_json:
+        emit_json({**jsonable(report), "ok": report.ok})
+        return
+    for failure in report.failures:
+        error_message(f"{failure.source}: {failure.message} [{failure.reason.value}]")
+    for version in report.new_versions:
+        flag = ""
+        if version.flagged:
+            cues = [f"+{c}" for c in version.added_cues] + [f"-{c}" for c in version.removed_cues]
+            flag = f"  [yellow]hedging/attribution changed: {escape(', '.join(cues))}[/]"
+        stdout().print(f"  D{version.document_key} version {version.number}{flag}")
+    stdout().print(
+        f"refetched {report.checked}: new versions {len(report.new_versions)}, "
+        f"unchanged {len(report.unchanged)}, failed {len(report.failures)}"
+    )
 
 
 def verify_report(report: VerifyReport, *, as_json: bool) -> None:

@@ -6,16 +6,18 @@ so it runs in worker processes and gives the same document on every machine.
 """
 
 from assay.ingest.outlets import outlet_identity
-from assay.ingest.parsing import PARSER_NAME, ParserPool, parse_item
+from assay.ingest.parsing import PARSER_NAME, ParseLimits, ParserPool, parse_item, parse_or_fail
 from assay.ingest.reading import read_source
 from assay.ingest.sources import ExpandedSources, expand_sources
 
 __all__ = [
     "PARSER_NAME",
     "ExpandedSources",
+    "ParseLimits",
     "ParserPool",
     "expand_sources",
     "outlet_identity",
     "parse_item",
+    "parse_or_fail",
     "read_source",
 ]

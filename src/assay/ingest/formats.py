@@ -12,9 +12,9 @@ from assay.errors import InputError, ReasonCode, UnsupportedFormatError
 
 HTML = "text/html"
 PLAIN_TEXT = "text/plain"
+PDF = "application/pdf"
 
 _MAGIC: tuple[tuple[bytes, str], ...] = (
-    (b"%PDF-", "a PDF document (PDF input is not supported by this version)"),
     (b"\x89PNG\r\n\x1a\n", "a PNG image"),
     (b"\xff\xd8\xff", "a JPEG image"),
     (b"GIF87a", "a GIF image"),
@@ -22,7 +22,7 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"PK\x03\x04", "a ZIP archive (or an Office document)"),
     (b"\x1f\x8b", "a gzip-compressed file"),
     (b"\x7fELF", "an executable program"),
-    (b"WARC/", "a web archive (WARC input is not supported by this version)"),
+    (b"WARC/", "a web archive whose name does not end in .warc or .warc.gz"),
     (b"SQLite format 3\x00", "an SQLite database"),
 )
 _BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
@@ -31,8 +31,13 @@ _HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 _SNIFF_BYTES = 8192
 
 
-def sniff_media_type(raw: bytes, source: str, suffix: str) -> str:
-    """Return ``text/html`` or ``text/plain`` for ``raw``, or raise saying why it is neither."""
+_HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+
+
+def sniff_media_type(raw: bytes, source: str, suffix: str, hint: str | None = None) -> str:
+    """Return the document type of ``raw`` (HTML, text or PDF), or raise saying why it is none."""
+    if raw[:1024].lstrip().startswith(b"%PDF-"):
+        return PDF
     for magic, description in _MAGIC:
         if raw.startswith(magic):
             raise UnsupportedFormatError(source, f"is {description}, not an HTML or text document")
@@ -44,6 +49,6 @@ def sniff_media_type(raw: bytes, source: str, suffix: str) -> str:
             reason=ReasonCode.BINARY,
         )
     text_head = head.removeprefix(_BOMS[0])
-    if _HTML_START.match(text_head) or suffix.lower() in _HTML_SUFFIXES:
+    if _HTML_START.match(text_head) or suffix.lower() in _HTML_SUFFIXES or hint in _HTML_TYPES:
         return HTML
     return PLAIN_TEXT

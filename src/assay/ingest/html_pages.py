@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import lxml.html
 import trafilatura
+from lxml import etree
 
 from assay.ingest.timestamps import normalise_timestamp
 
@@ -35,6 +37,31 @@ class PageContent:
     url: str | None
 
 
+_PUBLISHED_META = (
+    "//meta[@property='article:published_time' or @name='article:published_time'"
+    " or @property='og:article:published_time' or @itemprop='datePublished'"
+    " or @name='pubdate' or @name='publish-date' or @name='dcterms.created']/@content"
+)
+
+
+def declared_publication_time(html: str) -> str | None:
+    """The full publication time a page declares in its meta tags, when it gives one.
+
+    htmldate prefers a date found in the URL and so turns "2026-01-19T07:40Z" into
+    midnight on pages whose URL carries the day; the declared time is more precise.
+    """
+    try:
+        tree = lxml.html.fromstring(html[:200_000])
+    except (etree.ParserError, ValueError):
+        return None
+    values = tree.xpath(_PUBLISHED_META)
+    for value in values if isinstance(values, list) else []:
+        stamp = normalise_timestamp(str(value))
+        if stamp and "T" in stamp:
+            return stamp
+    return None
+
+
 def extract_page(html: str, url: str | None = None) -> PageContent:
     """Extract the main text and metadata of ``html``."""
     result = trafilatura.bare_extraction(
@@ -52,7 +79,7 @@ def extract_page(html: str, url: str | None = None) -> PageContent:
         text=(result.text or "").strip(),
         title=result.title or None,
         author=result.author or None,
-        published=normalise_timestamp(result.date),
+        published=declared_publication_time(html) or normalise_timestamp(result.date),
         site_name=result.sitename or None,
         url=result.url or url,
     )

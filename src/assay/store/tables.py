@@ -75,6 +75,7 @@ documents = sa.Table(
     sa.Column("media_type", sa.String(100), nullable=False),
     sa.Column("encoding", sa.String(40), nullable=False),
     sa.Column("added_at", UTCDateTime(), nullable=False),
+    sa.Column("family_id", sa.Integer, nullable=True, index=True),
     sqlite_autoincrement=True,
 )
 
@@ -92,6 +93,11 @@ captures = sa.Table(
     sa.Column("tool", sa.String(100), nullable=False),
     sa.Column("tool_version", sa.String(100), nullable=False),
     sa.Column("duplicate", sa.String(16), nullable=False),
+    sa.Column("origin", sa.String(16), nullable=False, server_default="file"),
+    sa.Column("redirects", sa.JSON, nullable=True),
+    sa.Column("http_status", sa.Integer, nullable=True),
+    sa.Column("etag", sa.Text, nullable=True),
+    sa.Column("last_modified", sa.Text, nullable=True),
     sa.UniqueConstraint("source", "raw_sha256", name="uq_captures_source_raw"),
     sqlite_autoincrement=True,
 )
@@ -119,5 +125,52 @@ custody_log = sa.Table(
     sa.Column("detail", sa.JSON, nullable=False),
     sa.Column("prev_hash", SHA256, nullable=False),
     sa.Column("entry_hash", SHA256, nullable=False, unique=True),
+    sqlite_autoincrement=True,
+)
+
+document_versions = sa.Table(
+    "document_versions",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("document_id", sa.Integer, sa.ForeignKey("documents.id"), nullable=False),
+    sa.Column("number", sa.Integer, nullable=False),
+    sa.Column("raw_sha256", SHA256, nullable=False),
+    sa.Column("text_sha256", SHA256, nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("diff", sa.Text, nullable=False),
+    sa.Column("added_cues", sa.JSON, nullable=False),
+    sa.Column("removed_cues", sa.JSON, nullable=False),
+    sa.Column("captured_at", UTCDateTime(), nullable=False),
+    sa.UniqueConstraint("document_id", "number", name="uq_document_versions_number"),
+    sqlite_autoincrement=True,
+)
+
+minhash_signatures = sa.Table(
+    "minhash_signatures",
+    metadata,
+    sa.Column("document_id", sa.Integer, sa.ForeignKey("documents.id"), primary_key=True),
+    sa.Column("scheme", sa.String(40), nullable=False),
+    sa.Column("hashvalues", sa.LargeBinary, nullable=False),
+)
+
+near_duplicates = sa.Table(
+    "near_duplicates",
+    metadata,
+    sa.Column("document_id", sa.Integer, sa.ForeignKey("documents.id"), primary_key=True),
+    sa.Column("other_id", sa.Integer, sa.ForeignKey("documents.id"), primary_key=True),
+    sa.Column("similarity", sa.Float, nullable=False),
+)
+
+feeds = sa.Table(
+    "feeds",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("url", sa.Text, nullable=False, unique=True),
+    sa.Column("title", sa.Text, nullable=True),
+    sa.Column("etag", sa.Text, nullable=True),
+    sa.Column("last_modified", sa.Text, nullable=True),
+    sa.Column("raw_sha256", SHA256, nullable=True),
+    sa.Column("polled_at", UTCDateTime(), nullable=False),
+    sa.Column("items", sa.Integer, nullable=False, server_default="0"),
     sqlite_autoincrement=True,
 )
