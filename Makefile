@@ -19,6 +19,7 @@ demo: install
 	$(BIN)/assay add examples/corpus --project $(DEMO_PROJECT)
 	$(BIN)/assay documents --project $(DEMO_PROJECT)
 	$(BIN)/assay outlets --project $(DEMO_PROJECT)
+	$(BIN)/assay show D16 --project $(DEMO_PROJECT)
 	$(BIN)/assay verify --project $(DEMO_PROJECT)
 
 test: install lint
@@ -40,8 +41,11 @@ docs: install
 	$(BIN)/python docs/generate.py
 
 bench: install
-	$(BIN)/python bench/ingest_throughput.py --documents 1000 10000
 	$(BIN)/python bench/extraction_quality.py
+	$(BIN)/python bench/ingest_throughput.py --documents 1000 10000
+	$(BIN)/python bench/url_ingest.py
+	$(BIN)/python bench/hostile_inputs.py
+	$(BIN)/python bench/near_duplicates.py --sizes 1000 10000 100000
 
 quality-gate: install
 	$(BIN)/python bench/quality_gate.py

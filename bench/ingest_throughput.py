@@ -96,6 +96,10 @@ WORDS = [
     "would",
     "could",
 ]
+# Distinct pages must not look like near-duplicates of each other, as real articles
+# do not: widen the vocabulary with a thousand made-up words.
+_SYLLABLES = ["ka", "lo", "mer", "tan", "vi", "dor", "sel", "qua", "ri", "bon", "est", "ul"]
+WORDS = WORDS + [a + b + c for a in _SYLLABLES for b in _SYLLABLES for c in _SYLLABLES[:7]]
 
 PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8">
 <title>{title} | The Daily Sample</title>

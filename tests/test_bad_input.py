@@ -133,7 +133,7 @@ def test_a_pathologically_nested_page_is_a_recorded_failure_and_the_batch_goes_o
     report = project.add([deep, tmp_path / "fine.html"])
     assert len(report.added) == 1
     assert [Path(f.source).name for f in report.failures] == ["deep.html"]
-    assert report.failures[0].reason is ReasonCode.NO_TEXT
+    assert report.failures[0].reason is ReasonCode.LIMIT_REACHED
 
 
 def test_an_unexpected_parser_crash_becomes_a_parse_error_record() -> None:

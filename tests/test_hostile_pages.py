@@ -37,7 +37,7 @@ def test_hostile_pages_are_refused_with_reasons_while_the_batch_goes_on(
         reasons = {Path(f.source).name: f.reason for f in report.failures}
         assert reasons["paragraphs.html"] in {ReasonCode.TIMEOUT, ReasonCode.MEMORY_LIMIT}
         assert reasons["rows.html"] in {ReasonCode.TIMEOUT, ReasonCode.MEMORY_LIMIT}
-        assert reasons["nested.html"] is ReasonCode.NO_TEXT
+        assert reasons["nested.html"] is ReasonCode.LIMIT_REACHED
         assert len(project.failures()) == 3
         assert project.verify().ok
 
@@ -58,7 +58,7 @@ def test_a_worker_over_its_memory_cap_says_so(project_dir: Path, tmp_path: Path)
         report = project.add([path])
     [failure] = report.failures
     assert failure.reason is ReasonCode.MEMORY_LIMIT
-    assert "128 MiB memory cap" in failure.message
+    assert "memory cap of 128 MiB above the worker's start-up size" in failure.message
 
 
 def test_overlong_main_text_is_truncated_and_the_cut_recorded(
@@ -73,3 +73,23 @@ def test_overlong_main_text_is_truncated_and_the_cut_recorded(
     assert len(document.text) == MAX_TEXT_CHARS
     derive = [e for e in project.document("D1").custody if e.action.value == "derive"]
     assert int(derive[0].detail["truncated_from_chars"]) > MAX_TEXT_CHARS
+
+
+def test_a_giant_text_node_is_named_as_beyond_the_parser(
+    project: assay.Project, tmp_path: Path
+) -> None:
+    path = tmp_path / "node.html"
+    path.write_text(
+        "<html><body><article><p>" + "word " * 2_100_000 + "</p></article></body></html>",
+        encoding="utf-8",
+    )
+    [failure] = project.add([path]).failures
+    assert failure.reason is ReasonCode.LIMIT_REACHED
+    assert "single text run of 10,500,000 characters" in failure.message
+
+
+def test_deep_nesting_is_named_as_beyond_the_parser(project: assay.Project, tmp_path: Path) -> None:
+    path = hostile(tmp_path)["nested.html"]
+    [failure] = project.add([path]).failures
+    assert failure.reason is ReasonCode.LIMIT_REACHED
+    assert "nested more than 255 deep" in failure.message

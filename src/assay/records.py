@@ -103,6 +103,8 @@ class ParsedDocument:
     site_name: str | None = None
     url: str | None = None
     truncated_from: int | None = None
+    signature: bytes | None = None
+    signature_scheme: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -128,15 +128,17 @@ class Fetcher:
     """Fetches URLs concurrently within the limits of :class:`FetchOptions`.
 
     ``transport`` is httpx's seam for tests and proxies; by default a real network
-    transport is used.
+    transport is used. ``robots`` caches parsed robots.txt files by scheme and host;
+    pass the same dict to later fetchers of one run so each host is asked once.
     """
 
     options: FetchOptions = field(default_factory=FetchOptions)
     policy: AddressPolicy = field(default_factory=AllowAllAddresses)
     transport: httpx.AsyncBaseTransport | None = None
+    robots: dict[str, RobotFileParser] = field(default_factory=dict)
     _client: httpx.AsyncClient | None = field(default=None, init=False)
     _hosts: dict[str, asyncio.Semaphore] = field(default_factory=dict, init=False)
-    _robots: dict[str, RobotFileParser] = field(default_factory=dict, init=False)
+    _robots_locks: dict[str, asyncio.Lock] = field(default_factory=dict, init=False)
 
     async def __aenter__(self) -> Fetcher:
         """Open the HTTP client."""
@@ -232,17 +234,19 @@ class Fetcher:
     async def _robots_allow(self, current: str) -> bool:
         parts = urlsplit(current)
         key = f"{parts.scheme}://{parts.netloc}"
-        if key not in self._robots:
-            status, text = 0, None
-            try:
-                response = await self._request(
-                    current, robots_url(parts.scheme, parts.netloc), {}, limit=_ROBOTS_MAX_BYTES
-                )
-                status, text = response.status, response.body.decode("utf-8", "replace")
-            except (httpx.HTTPError, FetchError):
-                pass
-            self._robots[key] = parse_robots(text, status=status)
-        return self._robots[key].can_fetch(self.options.user_agent, current)
+        # One fetch of robots.txt per host: concurrent requests wait for the first.
+        async with self._robots_locks.setdefault(key, asyncio.Lock()):
+            if key not in self.robots:
+                status, text = 0, None
+                try:
+                    response = await self._request(
+                        current, robots_url(parts.scheme, parts.netloc), {}, _ROBOTS_MAX_BYTES
+                    )
+                    status, text = response.status, response.body.decode("utf-8", "replace")
+                except (httpx.HTTPError, FetchError):
+                    pass
+                self.robots[key] = parse_robots(text, status=status)
+        return self.robots[key].can_fetch(self.options.user_agent, current)
 
     async def _request(
         self, url: str, current: str, headers: Mapping[str, str], limit: int | None = None

@@ -9,6 +9,7 @@ headlines, and so other articles' claims, into this document.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import lxml.html
@@ -88,3 +89,48 @@ def extract_page(html: str, url: str | None = None) -> PageContent:
 def trafilatura_version() -> str:
     """The installed trafilatura version, recorded with every capture."""
     return str(trafilatura.__version__)
+
+
+# libxml2's limits without its "huge" option, which assay leaves off on purpose.
+PARSER_MAX_DEPTH = 255
+PARSER_MAX_TEXT_RUN = 10_000_000
+_TAG = re.compile(r"<(/?)([a-zA-Z][\w:-]*)[^>]*?(/?)>")
+_VOID = frozenset(
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+    ]
+)
+
+
+def parser_limit_exceeded(html: str) -> str | None:
+    """Why the HTML parser could not reach this page's text, if one of its limits is why.
+
+    Pages nested deeper than 255 elements, or holding one text run of ten million
+    characters, are cut short by libxml2 without an error; saying so beats a bare
+    "no main text".
+    """
+    longest = max((len(run) for run in re.findall(r">([^<]{1000000,})", html)), default=0)
+    if longest >= PARSER_MAX_TEXT_RUN:
+        return f"a single text run of {longest:,} characters (the parser stops at 10,000,000)"
+    depth = deepest = 0
+    for closing, name, self_closing in _TAG.findall(html):
+        if name.lower() in _VOID or self_closing:
+            continue
+        depth = max(0, depth - 1) if closing else depth + 1
+        deepest = max(deepest, depth)
+        if deepest > PARSER_MAX_DEPTH:
+            return f"elements nested more than {PARSER_MAX_DEPTH} deep (the parser's limit)"
+    return None

@@ -16,7 +16,7 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeoutError
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import PurePath
 
@@ -25,8 +25,10 @@ from pebble import ProcessExpired, ProcessPool
 from assay.errors import InputError, ReasonCode
 from assay.ingest.decoding import declared_charset, decode_bytes
 from assay.ingest.formats import HTML, PDF, sniff_media_type
-from assay.ingest.html_pages import extract_page, trafilatura_version
+from assay.ingest.html_pages import extract_page, parser_limit_exceeded, trafilatura_version
 from assay.ingest.language import detect_language
+from assay.ingest.near_duplicates import SCHEME as SIGNATURE_SCHEME
+from assay.ingest.near_duplicates import signatures
 from assay.ingest.normalise import normalise_text, text_sha256
 from assay.ingest.pdf_documents import extract_pdf
 from assay.ingest.plain_text import read_text_document
@@ -56,8 +58,6 @@ def _hinted(parsed: ParsedDocument, item: SourceItem) -> ParsedDocument:
     hints = dict(item.hints)
     if not hints:
         return parsed
-    from dataclasses import replace  # noqa: PLC0415 - rarely needed
-
     return replace(
         parsed,
         title=parsed.title or hints.get("title"),
@@ -127,8 +127,6 @@ def _parse_plain(item: SourceItem, text: str, encoding: str, media_type: str) ->
 def _truncated(parsed: ParsedDocument, max_text_chars: int) -> ParsedDocument:
     if len(parsed.text) <= max_text_chars:
         return parsed
-    from dataclasses import replace  # noqa: PLC0415 - rarely needed
-
     text = parsed.text[:max_text_chars]
     return replace(
         parsed, text=text, text_sha256=text_sha256(text), truncated_from=len(parsed.text)
@@ -146,6 +144,7 @@ def parse_item(
     """
     suffix = PurePath(item.source.split("#")[0]).suffix
     media_type = sniff_media_type(item.raw, item.source, suffix, item.media_type_hint)
+    text = ""
     if media_type == PDF:
         parsed = _parse_pdf(item)
     else:
@@ -156,6 +155,13 @@ def parse_item(
         else:
             parsed = _parse_plain(item, text, encoding, media_type)
     length = len(normalise_text(parsed.text))
+    limit = parser_limit_exceeded(text) if media_type == HTML and length < min_text_chars else None
+    if limit is not None:
+        raise InputError(
+            item.source,
+            f"the page is beyond the HTML parser's limits: {limit}; its text could not be read",
+            reason=ReasonCode.LIMIT_REACHED,
+        )
     if length < min_text_chars:
         found = "no main text" if length == 0 else f"only {length} characters of main text"
         raise InputError(
@@ -211,6 +217,10 @@ def parse_in_worker(item: SourceItem, limits: ParseLimits) -> ParsedDocument | I
     tells the real cause.
     """
     result = parse_or_fail(item, limits)
+    if isinstance(result, ParsedDocument):
+        result = replace(
+            result, signature=signatures([result.text])[0], signature_scheme=SIGNATURE_SCHEME
+        )
     if (
         isinstance(result, IngestFailure)
         and result.reason in _MEMORY_SYMPTOMS
@@ -219,7 +229,8 @@ def parse_in_worker(item: SourceItem, limits: ParseLimits) -> ParsedDocument | I
         return IngestFailure(
             item.source,
             ReasonCode.MEMORY_LIMIT,
-            f"parsing reached the {limits.memory_mb} MiB memory cap ({result.message})",
+            f"parsing reached the memory cap of {limits.memory_mb} MiB above the worker's "
+            f"start-up size ({result.message})",
         )
     return result
 
@@ -242,6 +253,22 @@ def _start_worker(memory_mb: int) -> None:
     parse_item(SourceItem("warm-up.html", _WARM_UP_PAGE.encode(), datetime.now(UTC)), 1)
     limit = _status_bytes("VmSize") + memory_mb * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+
+@dataclass
+class ParseJob:
+    """Items submitted to a ParserPool, and the futures of their results."""
+
+    pool: ParserPool
+    items: list[SourceItem]
+    futures: Sequence[Future[ParsedDocument | IngestFailure]]
+
+    def results(self, progress: Progress) -> Iterator[ParsedDocument | IngestFailure]:
+        """The results in input order, each a document or the failure that names the item."""
+        for item, future in zip(self.items, self.futures, strict=True):
+            result = self.pool.result_of(item, future)
+            progress.advance()
+            yield result
 
 
 class ParserPool:
@@ -288,24 +315,30 @@ class ParserPool:
             )
         return self._pools[isolated]
 
-    def parse(
-        self, items: Sequence[SourceItem], progress: Progress
-    ) -> Iterator[ParsedDocument | IngestFailure]:
-        """Parse ``items``, yielding results in input order and advancing ``progress``."""
+    def submit(self, items: Sequence[SourceItem]) -> ParseJob:
+        """Start parsing ``items`` now; collect the results later with :meth:`ParseJob.results`.
+
+        Submitting the next batch before storing the last keeps the workers busy while
+        the main process writes to the store.
+        """
         futures = [
             self._pool_for(item).schedule(
                 parse_in_worker, args=(item, self.limits), timeout=self.limits.deadline_s
             )
             for item in items
         ]
-        for item, future in zip(items, futures, strict=True):
-            result = self._result(item, future)
-            progress.advance()
-            yield result
+        return ParseJob(self, list(items), futures)
 
-    def _result(
+    def parse(
+        self, items: Sequence[SourceItem], progress: Progress
+    ) -> Iterator[ParsedDocument | IngestFailure]:
+        """Parse ``items``, yielding results in input order and advancing ``progress``."""
+        yield from self.submit(items).results(progress)
+
+    def result_of(
         self, item: SourceItem, future: Future[ParsedDocument | IngestFailure]
     ) -> ParsedDocument | IngestFailure:
+        """Wait for one item's result, turning a stopped or dead worker into a failure."""
         try:
             return future.result()
         except FutureTimeoutError:

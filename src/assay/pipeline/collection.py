@@ -16,6 +16,7 @@ import hashlib
 from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
+from urllib.robotparser import RobotFileParser
 
 from assay.errors import InputError
 from assay.ingest import expand_sources, read_source
@@ -58,6 +59,7 @@ class Collector:
         self.options = options
         self.report = report
         self.progress = progress
+        self._robots: dict[str, RobotFileParser] = {}
 
     def items(self, inputs: Sequence[str]) -> Iterator[SourceItem | IngestFailure]:
         """Every item the inputs lead to, in order."""
@@ -129,7 +131,7 @@ class Collector:
     async def _fetch_chunk(
         self, urls: Sequence[str], validators: dict[str, Validators]
     ) -> list[FetchedResource | IngestFailure]:
-        async with Fetcher(self.options.fetch, self.options.policy) as fetcher:
+        async with Fetcher(self.options.fetch, self.options.policy, robots=self._robots) as fetcher:
             return await fetch_many(urls, fetcher, NullProgress(), validators)
 
     def _feed_bytes(

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from itertools import islice
 
-from assay.ingest import ParserPool
+from assay.ingest import ParserPool, expand_sources
+from assay.ingest.parsing import ParseJob
 from assay.pipeline.collection import Collector, is_url
 from assay.pipeline.families import update_families
 from assay.pipeline.options import IngestOptions
@@ -20,7 +22,11 @@ BATCH_SIZE = 200
 def ingest_sources(
     store: Store, inputs: Sequence[str], options: IngestOptions, progress: Progress
 ) -> IngestReport:
-    """Add files, folders, globs, URLs, feeds and web archives to the store."""
+    """Add files, folders, globs, URLs, feeds and web archives to the store.
+
+    Batches are pipelined: the next batch is read and handed to the parsing workers
+    before the current one is written, so workers and the writer run side by side.
+    """
     report = IngestReport()
     collector = Collector(store, options, report, progress)
     total = None if any(is_url(value) for value in inputs) else _count_local(inputs)
@@ -28,40 +34,59 @@ def ingest_sources(
     try:
         with ParserPool(options.workers, options.limits) as parser:
             produced = collector.items(inputs)
-            while batch := list(islice(produced, BATCH_SIZE)):
-                _ingest_batch(store, batch, parser, report, progress)
-        report.near_duplicate_pairs = update_families(store)
+            queued: _Submitted | None = None
+            while True:
+                batch = list(islice(produced, BATCH_SIZE))
+                submitted = _submit(store, batch, parser, report, progress) if batch else None
+                if queued is not None:
+                    _finish(store, queued, report, progress)
+                if submitted is None:
+                    break
+                queued = submitted
+        new_keys = [added.document_key for added in report.added]
+        report.near_duplicate_pairs = update_families(store, new_keys)
     finally:
         progress.finish()
     return report
 
 
-def _count_local(inputs: Sequence[str]) -> int | None:
-    from assay.ingest import expand_sources  # noqa: PLC0415 - a cheap second walk
+@dataclass
+class _Submitted:
+    """A batch read, checked against the store, and handed to the parsers."""
 
+    pending: list[Pending]
+    failures: list[IngestFailure]
+    job: ParseJob
+
+
+def _count_local(inputs: Sequence[str]) -> int | None:
     files = expand_sources(inputs).files
     if any(path.name.lower().endswith((".warc", ".warc.gz", ".opml", ".xml")) for path in files):
         return None
     return len(files)
 
 
-def _ingest_batch(
+def _submit(
     store: Store,
     batch: Sequence[SourceItem | IngestFailure],
     parser: ParserPool,
     report: IngestReport,
     progress: Progress,
-) -> None:
+) -> _Submitted:
     failures = [entry for entry in batch if isinstance(entry, IngestFailure)]
     items = [entry for entry in batch if isinstance(entry, SourceItem)]
     pending = _pending(store, items, report)
     progress.advance(len(failures) + len(items) - len(pending))
-    to_parse = [entry.item for entry in pending if entry.needs_parse]
-    parsed = iter(list(parser.parse(to_parse, progress)))
-    results = [next(parsed) if entry.needs_parse else None for entry in pending]
-    store_batch(store, pending, results, report)
-    record_failures(store, failures, report)
-    progress.advance(sum(1 for entry in pending if not entry.needs_parse))
+    job = parser.submit([entry.item for entry in pending if entry.needs_parse])
+    return _Submitted(pending, failures, job)
+
+
+def _finish(store: Store, submitted: _Submitted, report: IngestReport, progress: Progress) -> None:
+    parsed = iter(list(submitted.job.results(progress)))
+    results = [next(parsed) if entry.needs_parse else None for entry in submitted.pending]
+    store_batch(store, submitted.pending, results, report)
+    record_failures(store, submitted.failures, report)
+    progress.advance(sum(1 for entry in submitted.pending if not entry.needs_parse))
 
 
 def _pending(store: Store, items: Sequence[SourceItem], report: IngestReport) -> list[Pending]:

@@ -42,7 +42,7 @@ def store_batch(
     """Archive and store one batch in one transaction, each item in a savepoint."""
     with store.transaction() as repo:
         for entry, result in zip(pending, results, strict=True):
-            store.archive.put(entry.item.raw)
+            store.archive.put(entry.item.raw, defer_sync=True)
             try:
                 with repo.savepoint():
                     _store_item(repo, entry, result, report)
@@ -58,6 +58,7 @@ def store_batch(
                         entry.raw_sha256,
                     )
                 )
+        store.archive.sync()  # every archived file is durable before the commit names it
 
 
 def _store_item(
@@ -96,6 +97,8 @@ def _store_item(
         else None
     )
     document_key = repo.insert_document(result, digest, outlet_key, now)
+    if result.signature is not None and result.signature_scheme is not None:
+        repo.save_signature(document_key, result.signature_scheme, result.signature)
     _record_added(
         report, link_capture(repo, item, digest, document_key, DuplicateKind.ORIGINAL, result)
     )

@@ -41,6 +41,7 @@ class Archive:
         self.root = root
         self._items = root / "sha256"
         self._tmp = root / "tmp"
+        self._unsynced: set[Path] = set()
 
     def path_for(self, digest: str) -> Path:
         """Where the item with hex SHA-256 ``digest`` lives."""
@@ -50,8 +51,13 @@ class Archive:
         """True when an item of that digest is on disk (its bytes are not checked)."""
         return self.path_for(digest).is_file()
 
-    def put(self, data: bytes) -> str:
-        """Store ``data`` atomically and return its digest; storing it again is a no-op."""
+    def put(self, data: bytes, *, defer_sync: bool = False) -> str:
+        """Store ``data`` atomically and return its digest; storing it again is a no-op.
+
+        With ``defer_sync`` the folder holding the new file is fsynced later, by
+        :meth:`sync`, once for a whole batch: call it before committing any record
+        that names the item.
+        """
         digest = sha256_hex(data)
         target = self.path_for(digest)
         if target.is_file():
@@ -68,8 +74,17 @@ class Archive:
         except BaseException:
             Path(tmp_name).unlink(missing_ok=True)
             raise
-        _fsync_dir(target.parent)
+        if defer_sync:
+            self._unsynced.add(target.parent)
+        else:
+            _fsync_dir(target.parent)
         return digest
+
+    def sync(self) -> None:
+        """Fsync every folder that received a file since the last sync."""
+        for folder in sorted(self._unsynced):
+            _fsync_dir(folder)
+        self._unsynced.clear()
 
     def get(self, digest: str) -> bytes:
         """Return the bytes stored under ``digest``, re-hashed; raise if missing or altered."""

@@ -562,20 +562,27 @@ class Repository:
         )
         return [(int(key), str(text)) for key, text in rows]
 
-    def save_near_duplicate(self, first: int, second: int, similarity: float) -> None:
-        """Record that two documents are near-duplicates (stored once, smaller key first)."""
-        low, high = sorted((first, second))
-        exists = self.connection.execute(
-            sa.select(near_duplicates.c.document_id).where(
-                near_duplicates.c.document_id == low, near_duplicates.c.other_id == high
-            )
-        ).first()
-        if exists is None:
-            self.connection.execute(
-                near_duplicates.insert().values(
-                    document_id=low, other_id=high, similarity=similarity
+    def save_near_duplicates(self, pairs: Sequence[tuple[int, int, float]]) -> None:
+        """Record near-duplicate pairs (each stored once, smaller key first; repeats ignored)."""
+        ordered = {(min(a, b), max(a, b)): similarity for a, b, similarity in pairs}
+        if not ordered:
+            return
+        involved = sorted({key for pair in ordered for key in pair})
+        existing = {
+            (int(a), int(b))
+            for a, b in self.connection.execute(
+                sa.select(near_duplicates.c.document_id, near_duplicates.c.other_id).where(
+                    near_duplicates.c.document_id.in_(involved)
                 )
             )
+        }
+        rows = [
+            {"document_id": a, "other_id": b, "similarity": similarity}
+            for (a, b), similarity in sorted(ordered.items())
+            if (a, b) not in existing
+        ]
+        if rows:
+            self.connection.execute(near_duplicates.insert(), rows)
 
     def near_duplicate_pairs(self) -> list[tuple[int, int]]:
         """Every near-duplicate pair."""
@@ -603,9 +610,25 @@ class Repository:
         ]
         return sorted(found, key=lambda n: (-n.similarity, n.document_key))
 
-    def set_families(self, families: dict[int, int | None]) -> None:
-        """Set the near-duplicate family of each given document."""
-        for document_key, family in families.items():
+    def set_families(self, families: dict[int, int]) -> None:
+        """Make each given document's family as given; only changed rows are written."""
+        current = {
+            int(key): family
+            for key, family in self.connection.execute(
+                sa.select(documents.c.id, documents.c.family_id).where(
+                    documents.c.family_id.is_not(None)
+                )
+            )
+        }
+        changed = [
+            {"key": key, "family": family}
+            for key, family in sorted(families.items())
+            if current.get(key) != family
+        ]
+        if changed:
             self.connection.execute(
-                documents.update().where(documents.c.id == document_key).values(family_id=family)
+                documents.update()
+                .where(documents.c.id == sa.bindparam("key"))
+                .values(family_id=sa.bindparam("family")),
+                changed,
             )
