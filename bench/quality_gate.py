@@ -20,6 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import article_extraction
 import extraction_quality
+import near_duplicates
 
 FLOORS = Path(__file__).resolve().parent / "quality_floors.json"
 
@@ -34,8 +35,20 @@ def _extraction() -> dict[str, float] | None:
     }
 
 
+def _near_duplicates() -> dict[str, float]:
+    vocabulary = near_duplicates.build_vocabulary()
+    figures = {}
+    for share in (0.05, 0.15, 0.30):
+        quality = near_duplicates.measure_quality(vocabulary, share)
+        percent = round(share * 100)
+        figures[f"near_duplicates.rewrites_{percent}pct.recall"] = quality.recall
+        figures[f"near_duplicates.rewrites_{percent}pct.precision"] = quality.precision
+    return figures
+
+
 MEASURES: dict[str, Callable[[], dict[str, float] | None]] = {
     "extraction on article-extraction (181 real pages)": _extraction,
+    "near-duplicates on generated rewrites (team-made, always present)": _near_duplicates,
 }
 
 
