@@ -13,6 +13,7 @@ from types import TracebackType
 from assay.errors import NotFoundError
 from assay.ids import IdKind, format_id, parse_id
 from assay.ingest.address_policy import AddressPolicy
+from assay.packs import Pack, load_packs
 from assay.pipeline import IngestOptions, ingest_sources, refetch_documents
 from assay.progress import NullProgress, Progress
 from assay.records import (
@@ -37,6 +38,7 @@ class Project:
         """Wrap an open store; use :meth:`open` or :func:`assay.open` rather than this."""
         self.store = store
         self.settings = settings
+        self._packs: list[Pack] | None = None
 
     @classmethod
     def open(
@@ -152,6 +154,12 @@ class Project:
         if kind is IdKind.OUTLET:
             return self.outlet(record_id)
         return self.document(record_id)
+
+    def packs(self) -> list[Pack]:
+        """The domain packs installed (through the ``assay.packs`` entry points), loaded once."""
+        if self._packs is None:
+            self._packs = load_packs()
+        return list(self._packs)
 
     def failures(self) -> list[IngestFailure]:
         """Every input that failed to become a document, with its reason."""

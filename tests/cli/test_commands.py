@@ -26,6 +26,7 @@ def test_the_command_set() -> None:
         "failures",
         "init",
         "outlets",
+        "packs",
         "refetch",
         "show",
         "verify",

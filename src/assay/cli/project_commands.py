@@ -38,3 +38,14 @@ def verify(project_path: ProjectPath = DEFAULT_PROJECT, as_json: JsonFlag = Fals
     render.verify_report(report, as_json=as_json)
     if not report.ok:
         raise typer.Exit(EXIT_STORE)
+
+
+@app.command()
+def packs(project_path: ProjectPath = DEFAULT_PROJECT, as_json: JsonFlag = False) -> None:
+    """List the domain packs in use, with their versions and content hashes.
+
+    Example: assay packs --json
+    """
+    with Project.open(project_path, create=True) as project:
+        rows = project.packs()
+    render.packs(rows, as_json=as_json)

@@ -18,6 +18,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from assay.packs import Pack
 from assay.records import (
     Document,
     DocumentDetail,
@@ -269,6 +270,36 @@ def ingest_report(report: IngestReport, *, as_json: bool) -> None:
         stdout().print(f"  main text truncated: {escape(source)}")
     if report.near_duplicate_pairs:
         stdout().print(f"  near-duplicate pairs found: {report.near_duplicate_pairs}")
+
+
+def packs(rows: list[Pack], *, as_json: bool) -> None:
+    """The packs in use."""
+    summaries = [
+        {
+            "name": pack.name,
+            "version": pack.version,
+            "sha256": pack.sha256,
+            "path": str(pack.path),
+            "actors": len(pack.gazetteer.actors),
+            "weapon_systems": len(pack.catalog.systems),
+            "categories": len(pack.catalog.categories),
+        }
+        for pack in rows
+    ]
+    if as_json:
+        emit_json(summaries)
+        return
+    table = Table("Pack", "Version", "SHA-256", "Actors", "Systems", "Categories")
+    for row in summaries:
+        table.add_row(
+            str(row["name"]),
+            str(row["version"]),
+            str(row["sha256"])[:16],
+            str(row["actors"]),
+            str(row["weapon_systems"]),
+            str(row["categories"]),
+        )
+    stdout().print(table)
 
 
 def poll_line(poll: int, report: IngestReport) -> None:
