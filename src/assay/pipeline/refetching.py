@@ -11,11 +11,10 @@ from assay.ingest.fetching import FetchedResource, Fetcher, Validators, fetch_ma
 from assay.ingest.revisions import compare_texts
 from assay.pipeline.collection import FETCH_CHUNK, item_from_resource
 from assay.pipeline.options import IngestOptions
-from assay.pipeline.storing import link_capture, record_derivation
+from assay.pipeline.storing import link_capture, record_archived_failure, record_derivation
 from assay.progress import NullProgress, Progress
 from assay.records import (
     CaptureOrigin,
-    CustodyAction,
     DocumentVersion,
     DuplicateKind,
     IngestFailure,
@@ -83,11 +82,7 @@ def _refetch_chunk(
         for (key, item), outcome in zip(changed, parsed, strict=True):
             digest = store.archive.put(item.raw)
             if isinstance(outcome, IngestFailure):
-                failure = IngestFailure(outcome.source, outcome.reason, outcome.message, digest)
-                report.failures.append(failure)
-                if repo.record_failure(failure, now):
-                    detail = {"source": item.source, "failed": failure.reason.value}
-                    repo.append_custody(CustodyAction.ADD, digest, key, detail, now)
+                report.failures.append(record_archived_failure(repo, outcome, digest, key))
                 continue
             version = _store_change(repo, key, item, digest, outcome)
             if version is None:

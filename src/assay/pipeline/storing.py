@@ -70,11 +70,7 @@ def _store_item(
     now = datetime.now(UTC)
     item, digest = entry.item, entry.raw_sha256
     if isinstance(result, IngestFailure):
-        failure = IngestFailure(result.source, result.reason, result.message, digest)
-        report.failures.append(failure)
-        if repo.record_failure(failure, now):
-            detail = {"source": item.source, "failed": result.reason.value}
-            repo.append_custody(CustodyAction.ADD, digest, None, detail, now)
+        report.failures.append(record_archived_failure(repo, result, digest, None))
         return
     document_key = repo.find_document_by_raw(digest)
     if document_key is not None:
@@ -107,6 +103,18 @@ def _store_item(
     if result.truncated_from is not None:
         report.truncated.append(item.source)
     record_derivation(repo, digest, document_key, result)
+
+
+def record_archived_failure(
+    repo: Repository, failure: IngestFailure, raw_sha256: str, document_key: int | None
+) -> IngestFailure:
+    """Record a failed item whose bytes were archived, with its custody event, once."""
+    now = datetime.now(UTC)
+    archived = IngestFailure(failure.source, failure.reason, failure.message, raw_sha256)
+    if repo.record_failure(archived, now):
+        detail = {"source": failure.source, "failed": failure.reason.value}
+        repo.append_custody(CustodyAction.ADD, raw_sha256, document_key, detail, now)
+    return archived
 
 
 def record_derivation(
