@@ -17,6 +17,7 @@ class IdKind(StrEnum):
 
     DOCUMENT = "D"
     OUTLET = "O"
+    MENTION = "M"
 
 
 _ID_PATTERN = re.compile(r"^\s*([A-Za-z])(\d+)\s*$")

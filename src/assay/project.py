@@ -10,17 +10,19 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
 
-from assay.errors import NotFoundError
+from assay.errors import ConfigError, NotFoundError
 from assay.ids import IdKind, format_id, parse_id
 from assay.ingest.address_policy import AddressPolicy
 from assay.packs import Pack, load_packs
-from assay.pipeline import IngestOptions, ingest_sources, refetch_documents
+from assay.pipeline import IngestOptions, extract_documents, ingest_sources, refetch_documents
 from assay.progress import NullProgress, Progress
 from assay.records import (
     Document,
     DocumentDetail,
+    ExtractReport,
     IngestFailure,
     IngestReport,
+    Mention,
     Outlet,
     OutletDetail,
     RefetchReport,
@@ -160,6 +162,61 @@ class Project:
         if self._packs is None:
             self._packs = load_packs()
         return list(self._packs)
+
+    def pack(self) -> Pack:
+        """The domain pack named by the ``pack`` setting."""
+        packs = self.packs()
+        for pack in packs:
+            if pack.name == self.settings.pack:
+                return pack
+        names = ", ".join(p.name for p in packs) or "none"
+        raise ConfigError(
+            f"setting 'pack' names {self.settings.pack!r}, which is not installed "
+            f"(installed: {names})"
+        )
+
+    def extract(
+        self,
+        document_ids: Sequence[str] = (),
+        progress: Progress | None = None,
+        *,
+        force: bool = False,
+    ) -> ExtractReport:
+        """Find claim mentions in documents not yet extracted with this pack and extractor.
+
+        With ``document_ids``, only those documents; with ``force``, again even if current.
+        """
+        keys = [self._key(value, IdKind.DOCUMENT) for value in document_ids] or None
+        if keys is not None:
+            with self.store.transaction() as repo:
+                missing = [k for k in keys if repo.get_document(k) is None]
+            if missing:
+                raise NotFoundError(
+                    f"no document {format_id(IdKind.DOCUMENT, missing[0])} in {self.path}",
+                    hint="list documents with `assay documents`",
+                )
+        return extract_documents(
+            self.store,
+            self.pack(),
+            progress or NullProgress(),
+            workers=self.settings.worker_count,
+            keys=keys,
+            force=force,
+        )
+
+    def mentions(self, document_id: str | None = None) -> list[Mention]:
+        """Every claim mention stored (or one document's), in document order."""
+        if document_id is None:
+            with self.store.transaction() as repo:
+                return repo.list_mentions()
+        key = self._key(document_id, IdKind.DOCUMENT)
+        with self.store.transaction() as repo:
+            if repo.get_document(key) is None:
+                raise NotFoundError(
+                    f"no document {format_id(IdKind.DOCUMENT, key)} in {self.path}",
+                    hint="list documents with `assay documents`",
+                )
+            return repo.list_mentions(key)
 
     def failures(self) -> list[IngestFailure]:
         """Every input that failed to become a document, with its reason."""

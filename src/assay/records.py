@@ -335,3 +335,93 @@ class VerifyReport:
     def ok(self) -> bool:
         """True when every item matched and the custody chain is intact."""
         return not self.problems and not self.custody_problems
+
+
+class Modality(StrEnum):
+    """How a sentence puts a claim; when several apply, the first listed here wins."""
+
+    DENIED = "denied"
+    QUESTIONED = "questioned"
+    SPECULATIVE = "speculative"
+    ATTRIBUTED = "attributed"
+    HEDGED = "hedged"
+    ASSERTED = "asserted"
+
+
+class SpeakerType(StrEnum):
+    """Who a claim is attributed to, by kind."""
+
+    NAMED_OFFICIAL = "named_official"
+    GOVERNMENT = "government"
+    INTELLIGENCE = "intelligence"
+    MEDIA = "media"
+    ANONYMOUS = "anonymous"
+    NONE = "none"
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimMention:
+    """One claim as one sentence puts it: who gives what to whom, how said, on what basis.
+
+    ``start``/``end`` are the claim's core in the document text, and
+    ``sentence_start``/``sentence_end`` its sentence, so every mention can be traced
+    back to the exact words in the archived document. ``item`` is a catalogue system id
+    or ``category:<id>``. ``cues`` are the words that decided the reading (the
+    transfer verb, a hedge, a denial), for an analyst to check.
+    """
+
+    sentence_index: int
+    sentence_start: int
+    sentence_end: int
+    start: int
+    end: int
+    supplier: str | None
+    recipient: str | None
+    item: str
+    quantity: int | None
+    status: str
+    polarity: str
+    modality: Modality
+    speaker: str | None
+    speaker_type: SpeakerType
+    basis: str | None
+    cues: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A stored mention: the extracted claim, its document, and what produced it."""
+
+    key: int
+    document_key: int
+    claim: ClaimMention
+    sentence: str
+    text: str
+    extractor: str
+
+    @property
+    def id(self) -> str:
+        """The readable ID, such as ``M7``."""
+        return format_id(IdKind.MENTION, self.key)
+
+    @property
+    def document_id(self) -> str:
+        """The readable ID of the document it came from."""
+        return format_id(IdKind.DOCUMENT, self.document_key)
+
+
+@dataclass(slots=True)
+class ExtractReport:
+    """What an extraction run did: documents read, sentences parsed, mentions found."""
+
+    documents: int = 0
+    current: int = 0
+    sentences: int = 0
+    parsed: int = 0
+    mentions: int = 0
+    failures: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def parsed_share(self) -> float:
+        """The share of sentences the pre-filter sent to the parser."""
+        return self.parsed / self.sentences if self.sentences else 0.0

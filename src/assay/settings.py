@@ -43,7 +43,13 @@ class Setting:
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("jobs", int, 0, "Worker processes for parsing; 0 means one per CPU core.", minimum=0),
+    Setting(
+        "jobs",
+        int,
+        0,
+        "Worker processes for parsing and extraction; 0 means one per CPU core.",
+        minimum=0,
+    ),
     Setting(
         "max_input_mb",
         int,
@@ -87,6 +93,12 @@ SETTINGS: tuple[Setting, ...] = (
         minimum=1,
     ),
     Setting(
+        "pack",
+        str,
+        "arms_transfers",
+        "The domain pack whose names and cues claim extraction uses.",
+    ),
+    Setting(
         "busy_timeout_ms",
         int,
         10000,
@@ -107,6 +119,7 @@ class Settings:
     parse_memory_mb: int = 1024
     fetch_timeout_s: int = 30
     per_host: int = 4
+    pack: str = "arms_transfers"
     busy_timeout_ms: int = 10000
 
     @property

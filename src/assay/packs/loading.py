@@ -23,6 +23,8 @@ from assay.errors import InvalidPackError, PackError
 from assay.packs.model import (
     ACTOR_KINDS,
     BASES,
+    DIRECTIONS,
+    SPEAKER_TYPES,
     STATUSES,
     Actor,
     Catalog,
@@ -166,7 +168,11 @@ def load_catalog(path: Path, categories: Mapping[str, Category]) -> Catalog:
 
 
 def _phrase_map(
-    data: Mapping[str, Any], key: str, allowed: Sequence[str] | None, path: Path
+    data: Mapping[str, Any],
+    key: str,
+    allowed: Sequence[str] | None,
+    path: Path,
+    required: Sequence[str] = (),
 ) -> dict[str, tuple[str, ...]]:
     value = data.get(key)
     if not isinstance(value, dict) or not value:
@@ -180,6 +186,9 @@ def _phrase_map(
         if not isinstance(phrases, list) or not all(isinstance(p, str) for p in phrases):
             raise InvalidPackError(f"{path.name}: `{key}.{name}` must be a list of phrases")
         result[str(name)] = tuple(phrases)
+    missing = [name for name in required if name not in result]
+    if missing:
+        raise InvalidPackError(f"{path.name}: `{key}` needs {', '.join(missing)}")
     return result
 
 
@@ -202,14 +211,31 @@ def load_lexicon(path: Path) -> tuple[Lexicon, dict[str, Category]]:
         name: Category(name, phrases)
         for name, phrases in _phrase_map(data, "categories", None, path).items()
     }
+    verbs = _phrase_map(
+        data, "transfer_verbs", (*DIRECTIONS, "arrival"), path, required=(*DIRECTIONS, "arrival")
+    )
+    nouns = _phrase_map(
+        data, "transfer_nouns", (*DIRECTIONS, "neutral"), path, required=(*DIRECTIONS, "neutral")
+    )
     lexicon = Lexicon(
-        transfer_verbs=_phrase_list(data, "transfer_verbs", path),
-        transfer_nouns=_phrase_list(data, "transfer_nouns", path),
+        outward_verbs=verbs["outward"],
+        inward_verbs=verbs["inward"],
+        arrival_verbs=verbs["arrival"],
+        outward_nouns=nouns["outward"],
+        inward_nouns=nouns["inward"],
+        neutral_nouns=nouns["neutral"],
         statuses=_phrase_map(data, "statuses", STATUSES, path),
+        presence_verbs=_phrase_list(data, "presence_verbs", path),
+        speculation=_phrase_list(data, "speculation", path),
         hedges=_phrase_list(data, "hedges", path),
         denials=_phrase_list(data, "denials", path),
+        denial_phrases=_phrase_list(data, "denial_phrases", path),
         questions=_phrase_list(data, "questions", path),
+        reporting_verbs=_phrase_list(data, "reporting_verbs", path),
         attributions=_phrase_list(data, "attributions", path),
+        speakers=_phrase_map(data, "speakers", SPEAKER_TYPES, path, required=SPEAKER_TYPES),
+        anonymity=_phrase_list(data, "anonymity", path),
+        references=_phrase_map(data, "references", ACTOR_KINDS, path),
         bases=_phrase_map(data, "bases", BASES, path),
     )
     return lexicon, categories

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 
 ACTOR_KINDS = ("state", "armed_group", "alliance")
 STATUSES = ("delivered", "agreed", "planned", "offered", "requested", "halted")
+SPEAKER_TYPES = ("anonymous", "intelligence", "media", "named_official", "government")
+DIRECTIONS = ("outward", "inward")
 BASES = (
     "intelligence_report",
     "satellite_imagery",
@@ -148,13 +150,29 @@ class Catalog:
 
 @dataclass(frozen=True)
 class Lexicon:
-    """Cue phrases by kind: how a sentence transfers, hedges, denies, attributes, rests."""
+    """Cue words by kind: how a sentence transfers, hedges, denies, attributes and rests.
 
-    transfer_verbs: tuple[str, ...]
-    transfer_nouns: tuple[str, ...]
+    Verb and status cues are lemmas, matched against the parse; the rest are phrases,
+    matched case-blind at word boundaries. ``outward`` cues have the supplier as their
+    subject or possessor, ``inward`` cues the recipient.
+    """
+
+    outward_verbs: tuple[str, ...]
+    inward_verbs: tuple[str, ...]
+    arrival_verbs: tuple[str, ...]
+    outward_nouns: tuple[str, ...]
+    inward_nouns: tuple[str, ...]
+    neutral_nouns: tuple[str, ...]
     statuses: Mapping[str, tuple[str, ...]]
+    presence_verbs: tuple[str, ...]
+    speculation: tuple[str, ...]
     hedges: tuple[str, ...]
     denials: tuple[str, ...]
+    denial_phrases: tuple[str, ...]
     questions: tuple[str, ...]
+    reporting_verbs: tuple[str, ...]
     attributions: tuple[str, ...]
+    speakers: Mapping[str, tuple[str, ...]]
+    anonymity: tuple[str, ...]
+    references: Mapping[str, tuple[str, ...]]
     bases: Mapping[str, tuple[str, ...]]

@@ -38,6 +38,7 @@ from assay.store.tables import (
     ingest_failures,
     outlets,
 )
+from assay.store.mention_queries import MentionQueries
 from assay.store.web_queries import WebQueries
 
 GENESIS_HASH = "0" * 64
@@ -89,7 +90,7 @@ def _inserted_key(result: sa.CursorResult[Any]) -> int:
 _OUTLET_COLUMNS = [column.label(f"o_{column.name}") for column in outlets.columns]
 
 
-class Repository(WebQueries):
+class Repository(WebQueries, MentionQueries):
     """Reads and writes records through one connection inside a transaction."""
 
     def __init__(self, connection: sa.Connection) -> None:

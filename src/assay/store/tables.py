@@ -174,3 +174,43 @@ feeds = sa.Table(
     sa.Column("items", sa.Integer, nullable=False, server_default="0"),
     sqlite_autoincrement=True,
 )
+
+# One row per document that the extraction stage has read: which text, with what.
+extractions = sa.Table(
+    "extractions",
+    metadata,
+    sa.Column("document_id", sa.Integer, sa.ForeignKey("documents.id"), primary_key=True),
+    sa.Column("text_sha256", SHA256, nullable=False),
+    sa.Column("extractor", sa.String(200), nullable=False),
+    sa.Column("pack_sha256", SHA256, nullable=False),
+    sa.Column("sentences", sa.Integer, nullable=False),
+    sa.Column("parsed", sa.Integer, nullable=False),
+    sa.Column("mentions", sa.Integer, nullable=False),
+    sa.Column("extracted_at", UTCDateTime(), nullable=False),
+)
+
+mentions = sa.Table(
+    "mentions",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("document_id", sa.Integer, sa.ForeignKey("documents.id"), nullable=False),
+    sa.Column("sentence_index", sa.Integer, nullable=False),
+    sa.Column("sentence_start", sa.Integer, nullable=False),
+    sa.Column("sentence_end", sa.Integer, nullable=False),
+    sa.Column("span_start", sa.Integer, nullable=False),
+    sa.Column("span_end", sa.Integer, nullable=False),
+    sa.Column("supplier", sa.String(64), nullable=True),
+    sa.Column("recipient", sa.String(64), nullable=True),
+    sa.Column("item", sa.String(128), nullable=False),
+    sa.Column("quantity", sa.BigInteger, nullable=True),
+    sa.Column("status", sa.String(16), nullable=False),
+    sa.Column("polarity", sa.String(8), nullable=False),
+    sa.Column("modality", sa.String(16), nullable=False),
+    sa.Column("speaker", sa.Text, nullable=True),
+    sa.Column("speaker_type", sa.String(16), nullable=False),
+    sa.Column("basis", sa.String(32), nullable=True),
+    sa.Column("cues", sa.JSON, nullable=False),
+    sa.Index("ix_mentions_document_id", "document_id"),
+    sa.Index("ix_mentions_claim", "supplier", "recipient", "item"),
+    sqlite_autoincrement=True,
+)

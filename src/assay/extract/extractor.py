@@ -1,0 +1,276 @@
+"""The extraction stage: a document's text in, its typed claim mentions out.
+
+Every sentence goes through the pre-filter (one Aho-Corasick pass for weapon names
+and one for transfer words); only sentences with both are parsed. Most sentences of a
+news article name no weapon, so the parser, the slow part, sees a small share of the
+text. Each parsed sentence yields one mention per (supplier, recipient, item, status).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from assay.extract.cues import Cues
+from assay.extract.framing import Frame, frame
+from assay.extract.items import (
+    ActorOccurrence,
+    ItemOccurrence,
+    find_actors,
+    find_items,
+    quantity_of,
+)
+from assay.extract.language_model import MODEL_PACKAGE, MODEL_VERSION, load_language_model
+from assay.extract.roles import (
+    PRESENCE,
+    Trigger,
+    actor_of,
+    conjuncts,
+    find_trigger,
+    is_reference,
+    slots_for,
+)
+from assay.extract.rewriting import Rewrite, rewrite
+from assay.extract.sentences import Sentence, split_sentences
+from assay.packs.loading import Pack
+from assay.records import ClaimMention
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Token
+
+EXTRACTOR_VERSION = "1"
+_BATCH = 256
+
+
+@dataclass(slots=True)
+class Extraction:
+    """What extraction found in one text, and how much of it the parser had to read."""
+
+    mentions: list[ClaimMention] = field(default_factory=list)
+    sentences: int = 0
+    parsed: int = 0
+
+
+@dataclass(slots=True)
+class _Context:
+    """The parties named so far in a document, for resolving "it", "we", "the group"."""
+
+    sentences: list[list[tuple[str, str]]] = field(default_factory=list)
+
+
+class Extractor:
+    """Claim mentions from text, with one pack's names and cues and the pinned parser."""
+
+    def __init__(self, pack: Pack, nlp: Language | None = None) -> None:
+        """Compile the pack's cues; the parser loads on first use."""
+        self.pack = pack
+        self.cues = Cues.from_pack(pack)
+        self._nlp = nlp
+        self._trigger_nouns = (
+            self.cues.outward_nouns | self.cues.inward_nouns | self.cues.neutral_nouns
+        )
+
+    @property
+    def version(self) -> str:
+        """What produced a mention: extractor, parser and pack, for stamping results."""
+        return f"assay-extract/{EXTRACTOR_VERSION} {MODEL_PACKAGE}/{MODEL_VERSION} {self.pack.ref}"
+
+    @property
+    def nlp(self) -> Language:
+        """The verified spaCy pipeline, loaded once."""
+        if self._nlp is None:
+            self._nlp = load_language_model()
+        return self._nlp
+
+    def extract(self, text: str) -> Extraction:
+        """The mentions in one text."""
+        return next(self.extract_many([text]))
+
+    def extract_many(self, texts: Iterable[str]) -> Iterator[Extraction]:
+        """The mentions in each text, in order; candidate sentences are parsed in batches."""
+        pending: list[tuple[str, list[Sentence], list[bool]]] = []
+        for text in texts:
+            sentences = split_sentences(text)
+            chosen = [self.cues.is_candidate(s.text) for s in sentences]
+            pending.append((text, sentences, chosen))
+            if sum(sum(c) for _, _, c in pending) >= _BATCH:
+                yield from self._finish(pending)
+                pending = []
+        if pending:
+            yield from self._finish(pending)
+
+    def _finish(
+        self, pending: list[tuple[str, list[Sentence], list[bool]]]
+    ) -> Iterator[Extraction]:
+        rewrites = [
+            rewrite(s.text, self.cues.items.find(s.text))
+            for _, sentences, chosen in pending
+            for s, c in zip(sentences, chosen, strict=True)
+            if c
+        ]
+        docs = self.nlp.pipe([r.text for r in rewrites]) if rewrites else iter(())
+        parsed = zip(docs, rewrites, strict=True)
+        for _text, sentences, chosen in pending:
+            result = Extraction(sentences=len(sentences), parsed=sum(chosen))
+            context = _Context()
+            for sentence, is_candidate in zip(sentences, chosen, strict=True):
+                if is_candidate:
+                    doc, rewritten = next(parsed)
+                    result.mentions.extend(self._analyse(doc, rewritten, sentence, context))
+                hits = self.cues.actors.find(sentence.text)
+                context.sentences.append([(hit.keys[0], self._kind(hit.keys[0])) for hit in hits])
+            yield result
+
+    def _kind(self, actor: str) -> str:
+        return self.pack.gazetteer.actors[actor].kind
+
+    def _analyse(
+        self, doc: Doc, rewritten: Rewrite, sentence: Sentence, context: _Context
+    ) -> list[ClaimMention]:
+        actors = find_actors(doc, self.cues)
+        found: dict[tuple[str | None, str | None, str, str], ClaimMention] = {}
+        items = find_items(doc, self.cues, self._trigger_nouns, rewritten.replacements)
+        for item in items:
+            trigger = find_trigger(item, self.cues)
+            if trigger is None:
+                continue
+            framing = frame(doc, trigger.token, item.anchor, actors, self.cues)
+            if trigger.direction == PRESENCE:
+                framing = _as_delivered(framing)
+            speaker_actor = None
+            if framing.speaker is not None:
+                occurrence = actor_of(framing.speaker.root, actors)
+                speaker_actor = occurrence.actor if occurrence else None
+            slots = slots_for(trigger, item)
+            suppliers = self._parties(slots.supplier, actors, speaker_actor, context, set())
+            recipients = self._parties(
+                slots.recipient, actors, speaker_actor, context, set(suppliers)
+            )
+            if not suppliers:
+                suppliers = _demonyms(item, actors)
+            if trigger.direction == PRESENCE and not (suppliers and recipients):
+                continue
+            for supplier in suppliers or [None]:
+                for recipient in recipients or [None]:
+                    if supplier == recipient:
+                        continue
+                    key = (supplier, recipient, item.key, framing.status)
+                    if key not in found:
+                        found[key] = self._mention(
+                            sentence, rewritten, item, trigger, framing, supplier, recipient
+                        )
+        return list(found.values())
+
+    def _parties(
+        self,
+        tokens: list[Token],
+        actors: list[ActorOccurrence],
+        speaker_actor: str | None,
+        context: _Context,
+        excluded: set[str],
+    ) -> list[str]:
+        parties: list[str] = []
+        for slot in tokens:
+            for token in conjuncts(slot):
+                occurrence = actor_of(token, actors)
+                actor = (
+                    occurrence.actor
+                    if occurrence
+                    else self._resolve(token, speaker_actor, context, actors, excluded)
+                )
+                if actor and actor not in parties:
+                    parties.append(actor)
+        return parties
+
+    def _resolve(
+        self,
+        token: Token,
+        speaker_actor: str | None,
+        context: _Context,
+        actors: list[ActorOccurrence],
+        excluded: set[str],
+    ) -> str | None:
+        """The party a pronoun or a description ("the group") stands for."""
+        phrase = " ".join(t.text for t in token.subtree)
+        kinds = {key for hit in self.cues.references.find_all(phrase) for key in hit.keys}
+        if not kinds and not is_reference(token):
+            return None
+        if speaker_actor and not kinds and speaker_actor not in excluded:
+            return speaker_actor
+        earlier = [(o.actor, self._kind(o.actor)) for o in actors if o.span.end <= token.i]
+        for sentence in [list(reversed(earlier)), *reversed(context.sentences)]:
+            for actor, kind in sentence:
+                if (not kinds or kind in kinds) and actor not in excluded:
+                    return actor
+        return None
+
+    def _mention(
+        self,
+        sentence: Sentence,
+        rewritten: Rewrite,
+        item: ItemOccurrence,
+        trigger: Trigger,
+        framing: Frame,
+        supplier: str | None,
+        recipient: str | None,
+    ) -> ClaimMention:
+        starts = [trigger.token.idx, item.span.start_char]
+        ends = [trigger.token.idx + len(trigger.token.text), item.span.end_char]
+        for token in trigger.token.subtree:
+            if token.dep_ in ("pobj", "dative") and token.head.i >= min(
+                trigger.token.i, item.span.start
+            ):
+                starts.append(token.idx)
+                ends.append(token.idx + len(token.text))
+        start = rewritten.to_original(min(starts))
+        end = rewritten.to_original(max(ends))
+        speaker = framing.speaker
+        return ClaimMention(
+            sentence_index=sentence.index,
+            sentence_start=sentence.start,
+            sentence_end=sentence.end,
+            start=sentence.start + start,
+            end=sentence.start + end,
+            supplier=supplier,
+            recipient=recipient,
+            item=item.key,
+            quantity=quantity_of(item),
+            status=framing.status,
+            polarity=framing.polarity,
+            modality=framing.modality,
+            speaker=(
+                rewritten.original_text(speaker.start_char, speaker.end_char)
+                if speaker is not None
+                else None
+            ),
+            speaker_type=framing.speaker_type,
+            basis=framing.basis,
+            cues=framing.cues,
+        )
+
+
+def _as_delivered(framing: Frame) -> Frame:
+    """An item seen with another party is there: a delivery, whatever verb showed it."""
+    return Frame(
+        "delivered",
+        framing.polarity,
+        framing.modality,
+        framing.speaker,
+        framing.speaker_type,
+        framing.basis,
+        framing.cues,
+    )
+
+
+def _demonyms(item: ItemOccurrence, actors: list[ActorOccurrence]) -> list[str]:
+    """The party a demonym or name on the item stands for ("Iranian drones")."""
+    left, right = item.anchor.left_edge.i, item.anchor.i
+    return [
+        occurrence.actor
+        for occurrence in actors
+        if occurrence.span.start >= left
+        and occurrence.span.end <= right + 1
+        and occurrence.role == "demonym"
+    ][:1]

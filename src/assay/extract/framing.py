@@ -1,0 +1,287 @@
+"""How a sentence frames a transfer: its status, polarity, modality, speaker and basis.
+
+Two walks up the parse from the trigger decide most of it. The *clause* walk stays in
+the trigger's own clause and the verbs that control it ("offered to sell", "is set to
+deliver", "paused deliveries", "seized missiles bound for"): its lemmas give the status
+and its negations the polarity. The *speaker* walk goes on to the first verb of saying
+or denying above the clause ("U.S. officials said", "Tehran denied"): its subject is
+the speaker, and a denying verb makes the mention a denial by that speaker. Hedges,
+questions and evidence cues are read from the sentence's words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from assay.extract.cues import STATUS_ORDER, Cues
+from assay.extract.items import ActorOccurrence
+from assay.records import Modality, SpeakerType
+
+# Dependencies that keep a walk inside the trigger's clause and its controlling verbs.
+_CLAUSE_DEPS = frozenset(
+    {
+        "xcomp",
+        "acl",
+        "advcl",
+        "dobj",
+        "pobj",
+        "prep",
+        "nsubj",
+        "nsubjpass",
+        "conj",
+        "attr",
+        "acomp",
+        "appos",
+    }
+)
+_NEGATIONS = frozenset({"not", "n't", "never", "no"})
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "would"})
+_PERFECT = frozenset({"have", "has", "had", "'ve"})
+_SPEAKER_STOPS = frozenset({",", ";", "(", "—", "–", '"', "“", "”"})
+_CLIMB_LIMIT = 10
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """Everything about how the sentence puts the claim, apart from its parties and item."""
+
+    status: str
+    polarity: str
+    modality: Modality
+    speaker: Span | None
+    speaker_type: SpeakerType
+    basis: str | None
+    cues: tuple[str, ...]
+
+
+def clause_chain(trigger: Token) -> list[Token]:
+    """The trigger and the words above it in its own clause."""
+    chain = [trigger]
+    token = trigger
+    for _ in range(_CLIMB_LIMIT):
+        if token.dep_ not in _CLAUSE_DEPS or token.head is token:
+            break
+        token = token.head
+        chain.append(token)
+    return chain
+
+
+def _speaker_verbs(trigger: Token, cues: Cues) -> list[Token]:
+    """The verbs of saying or denying above the trigger, nearest first."""
+    found = []
+    token = trigger
+    for _ in range(_CLIMB_LIMIT):
+        lemma = token.lemma_.lower()
+        is_verb = token.pos_ == "VERB"
+        if (
+            token is not trigger
+            and is_verb
+            and (lemma in cues.reporting_verbs or lemma in cues.denials)
+        ):
+            found.append(token)
+        if token.head is token:
+            break
+        token = token.head
+    if not found:
+        # "Iran sent drones, officials said": the verb of saying hangs off the clause.
+        for word in (trigger, token):
+            for child in word.children:
+                if child.dep_ in ("parataxis", "ccomp", "conj", "advcl") and (
+                    child.lemma_.lower() in cues.reporting_verbs
+                ):
+                    return [child]
+    return found
+
+
+def _subject_of(verb: Token) -> Token | None:
+    agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children]
+    subject = [c for c in verb.children if c.dep_ == "nsubj"]
+    return (agents or subject or [None])[0]
+
+
+def _speaker(verbs: list[Token], cues: Cues) -> tuple[Token | None, Span | None]:
+    """The verb and speaker a claim is put down to.
+
+    A denial belongs to whoever denies. Otherwise the outermost named speaker wins:
+    in "a lawmaker said officials told him", the report is the lawmaker's. Pronouns
+    and evidence ("intercepted calls reveal") are not speakers.
+    """
+    for verb in verbs:
+        if verb.lemma_.lower() in cues.denials:
+            subject = _subject_of(verb)
+            return verb, speaker_span(subject) if subject is not None else None
+    chosen: tuple[Token | None, Span | None] = (None, None)
+    for verb in verbs:
+        subject = _subject_of(verb)
+        if subject is None or subject.pos_ == "PRON":
+            continue
+        span = speaker_span(subject)
+        if cues.basis_of(span.text) not in (None, "intelligence_report", "official_statement"):
+            continue
+        chosen = (verb, span)
+    return chosen
+
+
+def _modals(chain: list[Token]) -> list[Token]:
+    return [c for t in chain for c in t.children if c.dep_ in ("aux", "auxpass")]
+
+
+def status_of(chain: list[Token], cues: Cues) -> tuple[str, str | None]:
+    """The transfer's status and the word that set it; ``delivered`` when none does."""
+    modifiers = [c for c in chain[0].children if c.dep_ in ("amod", "compound")]
+    words = [*chain, *_modals(chain), *modifiers]
+    lemmas = {t.lemma_.lower(): t.text for t in words} | {t.lower_: t.text for t in words}
+    for status in STATUS_ORDER:
+        for lemma in cues.statuses.get(status, ()):
+            if lemma in lemmas:
+                return status, lemmas[lemma]
+    if any(t.lower_ in _FUTURE_AUX for t in _modals(chain)):
+        return "planned", next(t.text for t in _modals(chain) if t.lower_ in _FUTURE_AUX)
+    if _is_headline_infinitive(chain[0]):
+        return "planned", "to"
+    return "delivered", None
+
+
+def _is_headline_infinitive(trigger: Token) -> bool:
+    """A headline's bare "Britain to send ...": the infinitive is the main verb."""
+    return trigger.dep_ == "ROOT" and any(
+        child.dep_ == "aux" and child.tag_ == "TO" for child in trigger.children
+    )
+
+
+def _is_negated(chain: list[Token], item_anchor: Token) -> Token | None:
+    for token in chain:
+        for child in token.children:
+            if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ == "never"):
+                return child
+    for child in item_anchor.children:
+        if child.dep_ == "det" and child.lower_ == "no":
+            return child
+    return None
+
+
+def _is_question(doc: Doc, chain: list[Token], speaker_verb: Token | None, cues: Cues) -> bool:
+    for token in chain:
+        for child in token.children:
+            if child.dep_ == "mark" and child.lower_ in cues.questions:
+                if child.lower_ == "whether" or token.dep_ in ("ccomp", "dobj"):
+                    return True
+    return doc.text.rstrip().rstrip("\"'”’").endswith("?") and speaker_verb is None
+
+
+def _speculation(chain: list[Token], cues: Cues) -> Token | None:
+    modals = _modals(chain[:3])
+    if any(m.lower_ in _PERFECT for m in modals):
+        return None
+    return next((m for m in modals if m.lower_ in cues.speculation), None)
+
+
+def speaker_span(head: Token) -> Span:
+    """The speaker's phrase, cut at the first comma or bracket after its head."""
+    doc = head.doc
+    start, end = head.left_edge.i, head.right_edge.i + 1
+    for token in doc[head.i + 1 : end]:
+        if token.text in _SPEAKER_STOPS or token.dep_ == "relcl":
+            end = token.i
+            break
+    for token in doc[start : head.i]:
+        if token.text in _SPEAKER_STOPS:
+            start = token.i + 1
+    return doc[start:end]
+
+
+def _according_to(doc: Doc, cues: Cues) -> Span | None:
+    """The speaker of "according to X", "citing X", "as first reported by X"."""
+    for hit in cues.attributions.find(doc.text):
+        after = doc.char_span(hit.end, len(doc.text), alignment_mode="expand")
+        if after is None or not len(after):
+            continue
+        first = after[0]
+        while first.is_punct and first.i + 1 < len(doc):
+            first = doc[first.i + 1]
+        root = first
+        while root.head is not root and root.head.idx >= hit.end:
+            root = root.head
+        return speaker_span(root)
+    return None
+
+
+def speaker_type_of(
+    speaker: Span, sentence: Doc, occurrences: list[ActorOccurrence], cues: Cues
+) -> SpeakerType:
+    """What sort of speaker ``speaker`` is, by the words that name it."""
+    text = speaker.text
+    if cues.speakers["anonymous"].contains(text) or cues.anonymity.contains(sentence.text):
+        return SpeakerType.ANONYMOUS
+    if cues.speakers["intelligence"].contains(text):
+        return SpeakerType.INTELLIGENCE
+    if cues.speakers["media"].contains(text) and not cues.speakers["government"].contains(text):
+        return SpeakerType.MEDIA
+    covered = {t.i for o in occurrences for t in o.span}
+    for hit in cues.speakers["government"].find_all(text):
+        span = sentence.char_span(
+            speaker.start_char + hit.start, speaker.start_char + hit.end, alignment_mode="expand"
+        )
+        if span is not None:
+            covered |= {t.i for t in span}
+    names = [t for t in speaker if t.pos_ == "PROPN" and t.i not in covered]
+    titled = cues.speakers["named_official"].contains(text)
+    if names and (titled or len(names) >= 2):
+        return SpeakerType.NAMED_OFFICIAL
+    return SpeakerType.GOVERNMENT
+
+
+def frame(
+    sentence: Doc,
+    trigger: Token,
+    item_anchor: Token,
+    occurrences: list[ActorOccurrence],
+    cues: Cues,
+) -> Frame:
+    """Read the status, polarity, modality, speaker and basis of one mention."""
+    chain = clause_chain(trigger)
+    status, status_cue = status_of(chain, cues)
+    notes: list[str] = [trigger.text]
+    if status_cue:
+        notes.append(status_cue)
+    speaker_verb, speaker = _speaker(_speaker_verbs(trigger, cues), cues)
+    denied_by_speaker = False
+    if speaker_verb is not None:
+        notes.append(speaker_verb.text)
+        denied_by_speaker = speaker_verb.lemma_.lower() in cues.denials
+    if speaker is None:
+        speaker = _according_to(sentence, cues)
+    negation = _is_negated(chain, item_anchor)
+    calls_false = cues.denial_phrases.contains(sentence.text) and speaker_verb is not None
+    polarity = (
+        "negative" if negation is not None or denied_by_speaker or calls_false else "positive"
+    )
+    if negation is not None:
+        notes.append(negation.text)
+    speculation = _speculation(chain, cues)
+    if speculation is not None and status in ("delivered", "planned"):
+        status = "planned"
+        notes.append(speculation.text)
+    hedges = cues.hedges.find(sentence.text)
+    if polarity == "negative":
+        modality = Modality.DENIED
+    elif _is_question(sentence, chain, speaker_verb, cues):
+        modality = Modality.QUESTIONED
+    elif speculation is not None:
+        modality = Modality.SPECULATIVE
+    elif speaker is not None:
+        modality = Modality.ATTRIBUTED
+    elif hedges:
+        modality = Modality.HEDGED
+    else:
+        modality = Modality.ASSERTED
+    notes.extend(sentence.text[h.start : h.end] for h in hedges)
+    speaker_type = (
+        speaker_type_of(speaker, sentence, occurrences, cues) if speaker else SpeakerType.NONE
+    )
+    basis = cues.basis_of(sentence.text)
+    if basis is None and speaker_type is SpeakerType.INTELLIGENCE:
+        basis = "intelligence_report"
+    return Frame(status, polarity, modality, speaker, speaker_type, basis, tuple(notes))

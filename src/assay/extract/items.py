@@ -1,0 +1,193 @@
+"""Weapon items and parties found in a parsed sentence, tied to their tokens.
+
+The phrase indexes find names in the sentence text; this module maps each hit onto the
+parse. An item's *anchor* is the head noun of the phrase it sits in ("Fath-360" in
+"200 Fath-360 ballistic missiles" anchors on "missiles"), so that a system and a
+category phrase in one noun phrase make one item, with the system preferred, and the
+count ("200") can be read off the anchor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from assay.extract.cues import CATEGORY_PREFIX, Cues
+from assay.extract.phrases import PhraseHit
+from assay.extract.rewriting import Replacement
+
+# Dependencies that tie a modifier to the noun it modifies inside one noun phrase.
+_NOUN_MODIFIERS = frozenset(
+    {"compound", "amod", "nmod", "nummod", "npadvmod", "quantmod", "punct", "appos"}
+)
+_NOUNS = frozenset({"NOUN", "PROPN"})
+
+
+@dataclass(frozen=True, slots=True)
+class ItemOccurrence:
+    """A weapon item named in the sentence: the catalogue key and where it sits."""
+
+    key: str
+    span: Span
+    anchor: Token
+
+
+@dataclass(frozen=True, slots=True)
+class ActorOccurrence:
+    """A party named in the sentence (a name, metonym, demonym or government body)."""
+
+    actors: tuple[str, ...]
+    span: Span
+    role: str
+
+    @property
+    def actor(self) -> str:
+        """The first actor the form names."""
+        return self.actors[0]
+
+
+def _span(doc: Doc, hit: PhraseHit) -> Span | None:
+    return doc.char_span(hit.start, hit.end, alignment_mode="expand")
+
+
+def anchor_of(span: Span, stop_lemmas: frozenset[str]) -> Token:
+    """The head noun of the phrase ``span`` sits in, not climbing onto a transfer noun."""
+    token = span.root
+    for _ in range(4):
+        head = token.head
+        if (
+            head is token
+            or token.dep_ not in _NOUN_MODIFIERS
+            or head.pos_ not in _NOUNS
+            or head.lemma_.lower() in stop_lemmas
+        ):
+            break
+        token = head
+    return token
+
+
+def find_items(
+    doc: Doc, cues: Cues, trigger_nouns: frozenset[str], replaced: Iterable[Replacement]
+) -> list[ItemOccurrence]:
+    """Every weapon item in ``doc``: systems win over a category phrase on the same anchor.
+
+    Systems were replaced by a placeholder before parsing (see :mod:`rewriting`); their
+    positions come from the rewrite, category phrases from the parsed text.
+    """
+    found: list[tuple[str, Span]] = []
+    for replacement in replaced:
+        span = doc.char_span(replacement.start, replacement.end, alignment_mode="expand")
+        if span is not None:
+            found.append((replacement.key, span))
+    for hit in cues.items.find(doc.text):
+        if hit.keys[0].startswith(CATEGORY_PREFIX):
+            span = _span(doc, hit)
+            if span is not None:
+                found.append((hit.keys[0], span))
+    by_anchor: dict[int, ItemOccurrence] = {}
+    for key, span in found:
+        anchor = anchor_of(span, trigger_nouns)
+        previous = by_anchor.get(anchor.i)
+        if previous is None or (
+            previous.key.startswith(CATEGORY_PREFIX) and not key.startswith(CATEGORY_PREFIX)
+        ):
+            by_anchor[anchor.i] = ItemOccurrence(key, span, anchor)
+    return sorted(by_anchor.values(), key=lambda item: item.span.start)
+
+
+def find_actors(doc: Doc, cues: Cues) -> list[ActorOccurrence]:
+    """Every party named in ``doc``, with how it is named (name, demonym, body ...)."""
+    found = []
+    for hit in cues.actors.find(doc.text):
+        span = _span(doc, hit)
+        if span is None:
+            continue
+        role = _role_of(cues, hit)
+        found.append(ActorOccurrence(hit.keys, span, role))
+    return found
+
+
+def _role_of(cues: Cues, hit: PhraseHit) -> str:
+    actor = cues.pack.gazetteer.actors[hit.keys[0]]
+    for form, role in actor.surface_forms():
+        if form == hit.form:
+            return role
+    return "name"
+
+
+def actors_within(
+    tokens: Iterable[Token], occurrences: list[ActorOccurrence]
+) -> list[ActorOccurrence]:
+    """The actor occurrences whose tokens all lie among ``tokens``."""
+    indexes = {token.i for token in tokens}
+    return [
+        occurrence
+        for occurrence in occurrences
+        if all(token.i in indexes for token in occurrence.span)
+    ]
+
+
+_UNITS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "dozen": 12,
+}
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+
+
+def _number(text: str) -> float | None:
+    cleaned = text.lower().replace(",", "")
+    try:
+        return float(cleaned)
+    except ValueError:
+        return _UNITS.get(cleaned)
+
+
+def _numeral_value(numeral: Token) -> int | None:
+    scale = _SCALES.get(numeral.lower_)
+    if scale is None:
+        value = _number(numeral.text)
+        return None if value is None else int(value)
+    for part in numeral.children:
+        first = _number(part.text) if part.i < numeral.i else None
+        if first is not None:
+            return int(first * scale)
+    return None  # "millions of shells": a scale with no number before it is vague
+
+
+def quantity_of(item: ItemOccurrence) -> int | None:
+    """The count stated for the item ("200 Fath-360 missiles", "1.5 million shells")."""
+    for token in (item.anchor, item.span.root):
+        for numeral in token.children:
+            if numeral.dep_ == "nummod":
+                value = _numeral_value(numeral)
+                if value is not None:
+                    return value
+    return None

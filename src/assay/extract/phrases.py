@@ -1,0 +1,107 @@
+"""Many phrases found at once in a text, at word boundaries, through one Aho-Corasick pass.
+
+The gazetteer holds thousands of surface forms (every actor's names, every system's
+designations, every category phrase); matching them one regular expression at a time
+would cost a pass each. An automaton finds all of them in one pass over the text.
+Matching is case-blind except for acronyms, which must match exactly ("US", never "us").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import ahocorasick
+
+from assay.packs.model import is_acronym
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseHit:
+    """One phrase found in a text: where, which form, and the keys it stands for."""
+
+    start: int
+    end: int
+    form: str
+    keys: tuple[str, ...]
+
+
+def _lower(text: str) -> str:
+    """Lower-case ``text`` without changing its length, so offsets stay valid."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char in "_"
+
+
+def _plural_ending(text: str, end: int) -> bool:
+    """True for a bare plural "s" after a form ("Su-35s", "Javelins")."""
+    return text[end] == "s" and (end + 1 == len(text) or not _is_word_char(text[end + 1]))
+
+
+class PhraseIndex:
+    """An automaton over ``(form, key)`` pairs, answering the hits in a text.
+
+    A form may stand for several keys (an ambiguous name); a key may have many forms.
+    """
+
+    def __init__(self, pairs: Iterable[tuple[str, str]]) -> None:
+        """Build the automaton; forms are stored lower-cased."""
+        keys: dict[str, dict[str, list[str]]] = {}
+        for form, key in pairs:
+            form = form.strip()
+            if form:
+                by_form = keys.setdefault(_lower(form), {})
+                by_form.setdefault(form, [])
+                if key not in by_form[form]:
+                    by_form[form].append(key)
+        self._automaton = ahocorasick.Automaton()
+        for lowered, variants in keys.items():
+            payload = tuple((form, tuple(found)) for form, found in variants.items())
+            self._automaton.add_word(lowered, (len(lowered), payload))
+        self._empty = not keys
+        if not self._empty:
+            self._automaton.make_automaton()
+
+    def find_all(self, text: str) -> list[PhraseHit]:
+        """Every hit at word boundaries, overlapping ones included, in text order."""
+        if self._empty:
+            return []
+        lowered = _lower(text)
+        hits = []
+        for last, (length, payload) in self._automaton.iter(lowered):
+            start, end = last - length + 1, last + 1
+            if start > 0 and _is_word_char(text[start - 1]) and _is_word_char(text[start]):
+                continue
+            if end < len(text) and _is_word_char(text[end]) and _is_word_char(text[end - 1]):
+                if not _plural_ending(text, end):
+                    continue
+                end += 1
+            surface = text[start : last + 1]
+            keys: list[str] = []
+            form_used = ""
+            for form, form_keys in payload:
+                if is_acronym(form) and surface != form:
+                    continue
+                form_used = form_used or form
+                keys.extend(k for k in form_keys if k not in keys)
+            if keys:
+                hits.append(PhraseHit(start, end, form_used, tuple(keys)))
+        hits.sort(key=lambda hit: (hit.start, -hit.end))
+        return hits
+
+    def find(self, text: str) -> list[PhraseHit]:
+        """The longest hits, leftmost first, none overlapping another."""
+        chosen: list[PhraseHit] = []
+        for hit in sorted(self.find_all(text), key=lambda h: (-(h.end - h.start), h.start)):
+            if all(hit.end <= other.start or hit.start >= other.end for other in chosen):
+                chosen.append(hit)
+        return sorted(chosen, key=lambda hit: hit.start)
+
+    def contains(self, text: str) -> bool:
+        """True if any phrase occurs in ``text`` at word boundaries."""
+        return bool(self.find_all(text))

@@ -1,0 +1,359 @@
+"""Who gives and who gets: the transfer trigger of an item and the parties around it.
+
+From an item's anchor the parse is climbed to the nearest transfer word: a verb
+("sent", "were delivered", "received"), a noun ("the delivery of", "a shipment of"), or
+a verb of sight for items of one party seen in another ("North Korean guns in Russia").
+The trigger's direction decides what its subject is: the supplier of an outward verb
+("Iran sent ..."), the recipient of an inward one ("Russia received ..."), the item of an
+arrival ("... arrived in Iran"). Passives swap subject and agent; prepositions fill the
+rest ("to", "for" name the recipient; "from" the supplier; "with" the item of
+"supply Russia with ..."). A demonym on the item ("Iranian drones") names the supplier
+when nothing else does.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from assay.extract.cues import Cues
+from assay.extract.items import ActorOccurrence, ItemOccurrence
+
+OUTWARD, INWARD, NEUTRAL, ARRIVAL, PRESENCE = "outward", "inward", "neutral", "arrival", "presence"
+_VERBS = frozenset({"VERB", "AUX"})
+_RECIPIENT_PREPS = frozenset({"to", "into", "for", "toward", "towards"})
+_SUPPLIER_PREPS = frozenset({"from"})
+_PLACE_PREPS = frozenset({"in", "to", "into", "at", "inside", "with"})
+_RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom"})
+_PRONOUNS = frozenset({"it", "they", "we", "its", "their", "our", "itself", "themselves"})
+# Verbs whose object, not their subject, does what their complement says ("urged Berlin to send").
+_OBJECT_CONTROL_DEPS = frozenset({"dobj"})
+_CLIMB_LIMIT = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """The word that says an item moves, and which way its subject faces."""
+
+    token: Token
+    direction: str
+    is_noun: bool
+    path: tuple[Token, ...] = ()
+
+
+def _phrasal_direction(token: Token, cues: Cues) -> str | None:
+    lemma = token.lemma_.lower()
+    rests = {child.lower_ for child in token.children if child.dep_ in ("prt", "dobj", "prep")}
+    rests |= {child.lemma_.lower() for child in token.children if child.dep_ == "dobj"}
+    if rests & cues.phrasal_outward.get(lemma, frozenset()):
+        return OUTWARD
+    if rests & cues.phrasal_inward.get(lemma, frozenset()):
+        return INWARD
+    return None
+
+
+def verb_direction(token: Token, cues: Cues) -> str | None:
+    """The direction of a transfer verb, or None if ``token`` is not one."""
+    if token.pos_ not in _VERBS and token.tag_ not in ("VBN", "VBD", "VBG"):
+        return None
+    phrasal = _phrasal_direction(token, cues)
+    if phrasal:
+        return phrasal
+    lemma = token.lemma_.lower()
+    if lemma in cues.outward_verbs:
+        return OUTWARD
+    if lemma in cues.inward_verbs:
+        return INWARD
+    if lemma in cues.arrival_verbs:
+        return ARRIVAL
+    return None
+
+
+def noun_direction(token: Token, cues: Cues) -> str | None:
+    """The direction of a transfer noun, turned inward under "took delivery of"."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    lemma = token.lemma_.lower()
+    if lemma in cues.outward_nouns:
+        head = token.head
+        if head is not token and token.dep_ == "dobj" and verb_direction(head, cues) == INWARD:
+            return INWARD
+        return OUTWARD
+    if lemma in cues.inward_nouns:
+        return INWARD
+    if lemma in cues.neutral_nouns:
+        return NEUTRAL
+    return None
+
+
+def _as_trigger(token: Token, cues: Cues) -> Trigger | None:
+    direction = verb_direction(token, cues)
+    if direction:
+        return Trigger(token, direction, is_noun=False)
+    direction = noun_direction(token, cues)
+    if direction:
+        return Trigger(token, direction, is_noun=True)
+    return None
+
+
+def _raised_trigger(verb: Token, cues: Cues) -> Trigger | None:
+    """A transfer verb in the complement of a verb the item is subject of ("are due to arrive")."""
+    for child in verb.children:
+        if child.dep_ in ("xcomp", "acomp"):
+            found = _as_trigger(child, cues) or _raised_trigger(child, cues)
+            if found and not found.is_noun:
+                return found
+    return None
+
+
+def _with_path(found: Trigger, path: list[Token]) -> Trigger:
+    return Trigger(found.token, found.direction, found.is_noun, tuple(path))
+
+
+def _object_noun(verb: Token, cues: Cues) -> Trigger | None:
+    """A transfer noun that is the object of ``verb`` ("signed a contract ... for K9s")."""
+    for child in verb.children:
+        if child.dep_ == "dobj":
+            found = _as_trigger(child, cues)
+            if found and found.is_noun:
+                return found
+    return None
+
+
+def find_trigger(item: ItemOccurrence, cues: Cues) -> Trigger | None:
+    """The nearest transfer word governing ``item``, or None when the item only sits there.
+
+    The trigger carries the path of words between the item and itself, whose
+    prepositions ("drones from Iran") also name parties.
+    """
+    for child in item.anchor.children:
+        if child.dep_ in ("acl", "relcl"):
+            found = _as_trigger(child, cues)
+            if found and not found.is_noun:
+                return _with_path(found, [item.anchor])
+    token = item.anchor
+    path = [token]
+    for _ in range(_CLIMB_LIMIT):
+        head = token.head
+        if head is token:
+            return None
+        found = _as_trigger(head, cues)
+        if found:
+            return _with_path(found, path)
+        if head.pos_ in _VERBS or head.dep_ == "ROOT":
+            if token.dep_ in ("nsubj", "nsubjpass"):
+                raised = _raised_trigger(head, cues)
+                if raised:
+                    return _with_path(raised, path)
+            if token.dep_ in ("prep", "pobj", "npadvmod"):
+                noun = _object_noun(head, cues)
+                if noun:
+                    return _with_path(noun, path)
+            if head.lemma_.lower() in cues.presence_verbs:
+                return _with_path(Trigger(head, PRESENCE, is_noun=False), path)
+            return None
+        token = head
+        path.append(token)
+    return None
+
+
+def _preps(token: Token, words: frozenset[str]) -> list[Token]:
+    """Objects of ``token``'s prepositions among ``words`` ("to Russia" -> Russia)."""
+    objects = []
+    for child in token.children:
+        if child.dep_ in ("prep", "dative", "agent") and child.lower_ in words:
+            objects.extend(grand for grand in child.children if grand.dep_ == "pobj")
+    return objects
+
+
+def _path_preps(trigger: Trigger, item: ItemOccurrence, words: frozenset[str]) -> list[Token]:
+    """Prepositional objects on the words between item and trigger, and the item's conjuncts."""
+    nodes = list(trigger.path)
+    anchor = item.anchor
+    if anchor.dep_ == "conj":
+        nodes.append(anchor.head)
+    nodes.extend(child for child in anchor.children if child.dep_ == "conj")
+    return [obj for node in nodes for obj in _preps(node, words)]
+
+
+def _children(token: Token, *deps: str) -> list[Token]:
+    return [child for child in token.children if child.dep_ in deps]
+
+
+def subjects(verb: Token) -> list[Token]:
+    """The subject of ``verb``, inherited through control, coordination and relative clauses."""
+    found = _children(verb, "nsubj")
+    if found and found[0].lower_ not in _RELATIVE_PRONOUNS:
+        return found
+    head = verb.head
+    if head is verb:
+        return []
+    if verb.dep_ in ("acl", "relcl") and not found and head.dep_ in ("dobj", "pobj", "attr"):
+        governor = head.head if head.dep_ != "pobj" else head.head.head
+        if governor.pos_ in _VERBS:
+            return subjects(governor)  # "Iran finalised a deal to buy ..."
+    if verb.dep_ in ("relcl", "acl") or (found and found[0].lower_ in _RELATIVE_PRONOUNS):
+        return [head]
+    if verb.dep_ in ("xcomp", "pcomp", "dobj", "advcl"):
+        controller = head.head if verb.dep_ == "pcomp" else head
+        objects = _children(controller, *_OBJECT_CONTROL_DEPS)
+        if objects and verb.dep_ in ("xcomp", "pcomp") and objects[0].pos_ == "PROPN":
+            return objects
+        raised = _children(controller, "nsubjpass")  # "Venezuela is believed to have received"
+        if raised and verb.dep_ == "xcomp":
+            return raised
+        return subjects(controller)
+    if verb.dep_ == "conj" and head.pos_ in _VERBS:
+        return subjects(head)
+    return []
+
+
+def is_passive(verb: Token) -> bool:
+    """True for a passive verb or a bare participle modifying its patient ("drones sent by")."""
+    if _children(verb, "nsubjpass", "auxpass"):
+        return True
+    has_own_subject = bool(_children(verb, "nsubj")) or any(
+        child.lemma_ == "have" for child in _children(verb, "aux")
+    )
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and not has_own_subject
+
+
+@dataclass(slots=True)
+class Slots:
+    """The tokens that name each party; each may be coordinated with more parties."""
+
+    supplier: list[Token]
+    recipient: list[Token]
+
+
+def _within(token: Token, item: ItemOccurrence) -> bool:
+    return item.anchor.i in {t.i for t in token.subtree}
+
+
+def slots_for(trigger: Trigger, item: ItemOccurrence) -> Slots:
+    """Which tokens name the supplier and the recipient of ``item`` moved by ``trigger``."""
+    token = trigger.token
+    slots = Slots([], [])
+    if trigger.direction == PRESENCE:
+        for place in (*_preps(item.anchor, _PLACE_PREPS), *_preps(token, _PLACE_PREPS)):
+            slots.recipient.append(place)
+        for agent in _preps(token, frozenset({"by"})):
+            slots.recipient.append(agent)
+        return slots
+    if trigger.is_noun:
+        return _noun_slots(trigger, item)
+    # A headline's "Drones delivered to Russia by Iran" reads as active with the item as subject.
+    passive = is_passive(token) or any(_within(s, item) for s in subjects(token))
+    to_objects = _preps(token, _RECIPIENT_PREPS) or _path_preps(trigger, item, _RECIPIENT_PREPS)
+    from_objects = _preps(token, _SUPPLIER_PREPS) or _path_preps(trigger, item, _SUPPLIER_PREPS)
+    agents = _preps(token, frozenset({"by"}))
+    if trigger.direction == ARRIVAL:
+        slots.recipient.extend(
+            to_objects or _children(token, "dobj") or _preps(token, _PLACE_PREPS)
+        )
+        slots.supplier.extend(from_objects)
+        return slots
+    if trigger.direction == OUTWARD:
+        if passive:
+            patients = _children(token, "nsubjpass")
+            if patients and not _within(patients[0], item):
+                slots.recipient.extend(patients)
+            slots.supplier.extend(agents or from_objects)
+        else:
+            slots.supplier.extend(subjects(token) or from_objects)
+            for obj in _children(token, "dative", "dobj"):
+                if not _within(obj, item):
+                    slots.recipient.append(obj)
+        slots.recipient.extend(to_objects)
+        if not slots.recipient:
+            # "had given Ukraine 14 tanks", parsed with the recipient inside the item phrase
+            slots.recipient.extend(
+                child
+                for child in item.anchor.children
+                if child.dep_ == "nmod" and child.pos_ == "PROPN" and child.i < item.span.start
+            )
+    else:
+        if passive:
+            slots.recipient.extend(agents)
+        else:
+            slots.recipient.extend(subjects(token))
+            for obj in _children(token, "dobj", "dative"):
+                if not _within(obj, item):
+                    slots.supplier.append(obj)
+        slots.supplier.extend(from_objects)
+        if not slots.supplier and token.head is not token:
+            slots.supplier.extend(_preps(token.head, frozenset({"with"})))  # "a deal with X to buy"
+    return slots
+
+
+def _noun_slots(trigger: Trigger, item: ItemOccurrence) -> Slots:
+    noun = trigger.token
+    slots = Slots([], [])
+    owners = [
+        child
+        for child in noun.children
+        if child.dep_ in ("poss", "compound", "amod", "nmod") and not _within(child, item)
+    ]
+    givers = trigger.direction == OUTWARD
+    (slots.supplier if givers else slots.recipient).extend(owners)
+    slots.recipient.extend(
+        _preps(noun, _RECIPIENT_PREPS) or _path_preps(trigger, item, _RECIPIENT_PREPS)
+    )
+    slots.supplier.extend(
+        _preps(noun, _SUPPLIER_PREPS | frozenset({"with"}))
+        or _path_preps(trigger, item, _SUPPLIER_PREPS)
+    )
+    (slots.supplier if givers else slots.recipient).extend(_preps(noun, frozenset({"by"})))
+    verb = noun.head
+    if verb is not noun and noun.dep_ in ("dobj", "nsubjpass", "pobj", "nsubj"):
+        if noun.dep_ == "pobj" and verb.head is not verb:
+            verb = verb.head
+        if not slots.recipient:
+            slots.recipient.extend(_preps(verb, _RECIPIENT_PREPS))
+        if not slots.supplier:
+            slots.supplier.extend(_preps(verb, _SUPPLIER_PREPS))
+        if not owners and noun.dep_ in ("dobj", "pobj") and verb.pos_ in _VERBS:
+            verb_direction_inward = trigger.direction != OUTWARD
+            (slots.recipient if verb_direction_inward else slots.supplier).extend(subjects(verb))
+    return slots
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """``token`` and every token coordinated with it ("Denmark and the Netherlands")."""
+    found = [token]
+    for child in token.children:
+        if child.dep_ == "conj":
+            found.extend(conjuncts(child))
+    return found
+
+
+def actor_of(
+    token: Token, occurrences: list[ActorOccurrence], excluded: frozenset[int] = frozenset()
+) -> ActorOccurrence | None:
+    """The actor a phrase names: the one nearest its head, leaving out coordinated phrases."""
+    own = {t.i for t in token.subtree} - excluded
+    for child in token.children:
+        if child.dep_ == "conj":
+            own -= {t.i for t in child.subtree}
+    best: tuple[int, ActorOccurrence] | None = None
+    for occurrence in occurrences:
+        if not all(t.i in own for t in occurrence.span):
+            continue
+        depth = _depth(occurrence.span.root, token)
+        if best is None or depth < best[0]:
+            best = (depth, occurrence)
+    return best[1] if best else None
+
+
+def _depth(token: Token, ancestor: Token) -> int:
+    depth = 0
+    while token is not ancestor and token.head is not token and depth < 20:
+        token = token.head
+        depth += 1
+    return depth
+
+
+def is_reference(token: Token) -> bool:
+    """True for a pronoun that may stand for a party ("it", "they", "we")."""
+    return token.lower_ in _PRONOUNS
