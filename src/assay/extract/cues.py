@@ -73,6 +73,7 @@ class Cues:
     neutral_nouns: frozenset[str]
     statuses: dict[str, frozenset[str]]
     presence_verbs: frozenset[str]
+    interdictions: frozenset[str]
     speculation: frozenset[str]
     hedges: PhraseIndex
     denials: frozenset[str]
@@ -124,6 +125,7 @@ class Cues:
             neutral_nouns=frozenset(lexicon.neutral_nouns),
             statuses={name: frozenset(lemmas) for name, lemmas in lexicon.statuses.items()},
             presence_verbs=frozenset(lexicon.presence_verbs),
+            interdictions=frozenset(lexicon.interdictions),
             speculation=frozenset(lexicon.speculation),
             hedges=PhraseIndex((p, "hedge") for p in lexicon.hedges),
             denials=frozenset(lexicon.denials),

@@ -143,11 +143,22 @@ class Extractor:
             if framing.speaker is not None:
                 occurrence = actor_of(framing.speaker.root, actors)
                 speaker_actor = occurrence.actor if occurrence else None
-            slots = slots_for(trigger, item)
+            slots = slots_for(trigger, item, self.cues)
             suppliers = self._parties(slots.supplier, actors, speaker_actor, context, set())
+            if not suppliers:
+                suppliers = self._parties(
+                    slots.supplier_fallback, actors, speaker_actor, context, set()
+                )
             recipients = self._parties(
                 slots.recipient, actors, speaker_actor, context, set(suppliers)
             )
+            if not recipients:
+                named = [
+                    o for o in actors if o.role != "demonym"
+                ]  # a demonym on the item names its maker, not its recipient
+                recipients = self._parties(
+                    slots.recipient_fallback, named, None, _Context(), set(suppliers)
+                )
             if not suppliers:
                 suppliers = _demonyms(item, actors)
             if trigger.direction == PRESENCE and not (suppliers and recipients):

@@ -134,13 +134,16 @@ def status_of(chain: list[Token], cues: Cues) -> tuple[str, str | None]:
     words = [*chain, *_modals(chain), *modifiers]
     lemmas = {t.lemma_.lower(): t.text for t in words} | {t.lower_: t.text for t in words}
     for status in STATUS_ORDER:
+        if status == "agreed":
+            # A future sale is a plan: "Iraq to buy ...", "will buy ..."
+            future = [t for t in _modals(chain) if t.lower_ in _FUTURE_AUX]
+            if future:
+                return "planned", future[0].text
+            if _is_headline_infinitive(chain[0]):
+                return "planned", "to"
         for lemma in cues.statuses.get(status, ()):
             if lemma in lemmas:
                 return status, lemmas[lemma]
-    if any(t.lower_ in _FUTURE_AUX for t in _modals(chain)):
-        return "planned", next(t.text for t in _modals(chain) if t.lower_ in _FUTURE_AUX)
-    if _is_headline_infinitive(chain[0]):
-        return "planned", "to"
     return "delivered", None
 
 

@@ -13,7 +13,7 @@ when nothing else does.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
@@ -139,6 +139,11 @@ def find_trigger(item: ItemOccurrence, cues: Cues) -> Trigger | None:
         if head is token:
             return None
         found = _as_trigger(head, cues)
+        if found and found.is_noun and head.dep_ in ("dobj", "nsubjpass"):
+            governor = _as_trigger(head.head, cues)
+            if governor and not governor.is_noun and governor.direction != ARRIVAL:
+                # "dispatch a consignment of ...": the verb carries the parties
+                return _with_path(governor, [*path, head])
         if found:
             return _with_path(found, path)
         if head.pos_ in _VERBS or head.dep_ == "ROOT":
@@ -203,6 +208,8 @@ def subjects(verb: Token) -> list[Token]:
         raised = _children(controller, "nsubjpass")  # "Venezuela is believed to have received"
         if raised and verb.dep_ == "xcomp":
             return raised
+        if controller.dep_ in ("acomp", "attr") and not _children(controller, "nsubj"):
+            return subjects(controller.head)  # "Russia is due to hand over"
         return subjects(controller)
     if verb.dep_ == "conj" and head.pos_ in _VERBS:
         return subjects(head)
@@ -221,17 +228,31 @@ def is_passive(verb: Token) -> bool:
 
 @dataclass(slots=True)
 class Slots:
-    """The tokens that name each party; each may be coordinated with more parties."""
+    """The tokens that name each party; each may be coordinated with more parties.
+
+    The fallbacks are read only when the main tokens name no actor ("cargo ships
+    ferried rounds from Iran": the subject names none, so "from Iran" is the supplier).
+    """
 
     supplier: list[Token]
     recipient: list[Token]
+    supplier_fallback: list[Token] = field(default_factory=list)
+    recipient_fallback: list[Token] = field(default_factory=list)
 
 
 def _within(token: Token, item: ItemOccurrence) -> bool:
     return item.anchor.i in {t.i for t in token.subtree}
 
 
-def slots_for(trigger: Trigger, item: ItemOccurrence) -> Slots:
+def _holds_item_by_with(token: Token, item: ItemOccurrence) -> bool:
+    """True for "the army" in "furnished the army with drones", the "with" under the noun."""
+    return any(
+        child.dep_ == "prep" and child.lower_ == "with" and _within(child, item)
+        for child in token.children
+    )
+
+
+def slots_for(trigger: Trigger, item: ItemOccurrence, cues: Cues) -> Slots:
     """Which tokens name the supplier and the recipient of ``item`` moved by ``trigger``."""
     token = trigger.token
     slots = Slots([], [])
@@ -242,7 +263,7 @@ def slots_for(trigger: Trigger, item: ItemOccurrence) -> Slots:
             slots.recipient.append(agent)
         return slots
     if trigger.is_noun:
-        return _noun_slots(trigger, item)
+        return _noun_slots(trigger, item, cues)
     # A headline's "Drones delivered to Russia by Iran" reads as active with the item as subject.
     passive = is_passive(token) or any(_within(s, item) for s in subjects(token))
     to_objects = _preps(token, _RECIPIENT_PREPS) or _path_preps(trigger, item, _RECIPIENT_PREPS)
@@ -261,18 +282,28 @@ def slots_for(trigger: Trigger, item: ItemOccurrence) -> Slots:
                 slots.recipient.extend(patients)
             slots.supplier.extend(agents or from_objects)
         else:
-            slots.supplier.extend(subjects(token) or from_objects)
-            for obj in _children(token, "dative", "dobj"):
-                if not _within(obj, item):
-                    slots.recipient.append(obj)
+            objects = [
+                obj
+                for obj in _children(token, "dative", "dobj")
+                if not _within(obj, item) or _holds_item_by_with(obj, item)
+            ]
+            if from_objects and not to_objects and not objects:
+                # "Australia leased drones from the United States": the subject receives.
+                slots.recipient.extend(subjects(token))
+                slots.supplier.extend(from_objects)
+            else:
+                slots.supplier.extend(subjects(token))
+                slots.supplier_fallback.extend(from_objects)
+                slots.recipient.extend(objects)
         slots.recipient.extend(to_objects)
-        if not slots.recipient:
-            # "had given Ukraine 14 tanks", parsed with the recipient inside the item phrase
-            slots.recipient.extend(
-                child
-                for child in item.anchor.children
-                if child.dep_ == "nmod" and child.pos_ == "PROPN" and child.i < item.span.start
-            )
+        # "had given Ukraine 14 tanks", parsed with the recipient inside the item phrase
+        slots.recipient_fallback.extend(
+            child
+            for child in item.anchor.children
+            if child.dep_ in ("nmod", "compound")
+            and child.pos_ == "PROPN"
+            and child.i < item.span.start
+        )
     else:
         if passive:
             slots.recipient.extend(agents)
@@ -287,7 +318,7 @@ def slots_for(trigger: Trigger, item: ItemOccurrence) -> Slots:
     return slots
 
 
-def _noun_slots(trigger: Trigger, item: ItemOccurrence) -> Slots:
+def _noun_slots(trigger: Trigger, item: ItemOccurrence, cues: Cues) -> Slots:
     noun = trigger.token
     slots = Slots([], [])
     owners = [
@@ -297,6 +328,7 @@ def _noun_slots(trigger: Trigger, item: ItemOccurrence) -> Slots:
     ]
     givers = trigger.direction == OUTWARD
     (slots.supplier if givers else slots.recipient).extend(owners)
+    fallback = slots.supplier_fallback if givers else slots.recipient_fallback
     slots.recipient.extend(
         _preps(noun, _RECIPIENT_PREPS) or _path_preps(trigger, item, _RECIPIENT_PREPS)
     )
@@ -313,9 +345,9 @@ def _noun_slots(trigger: Trigger, item: ItemOccurrence) -> Slots:
             slots.recipient.extend(_preps(verb, _RECIPIENT_PREPS))
         if not slots.supplier:
             slots.supplier.extend(_preps(verb, _SUPPLIER_PREPS))
-        if not owners and noun.dep_ in ("dobj", "pobj") and verb.pos_ in _VERBS:
-            verb_direction_inward = trigger.direction != OUTWARD
-            (slots.recipient if verb_direction_inward else slots.supplier).extend(subjects(verb))
+        interdicted = verb.lemma_.lower() in cues.interdictions
+        if noun.dep_ in ("dobj", "pobj") and verb.pos_ in _VERBS and not interdicted:
+            fallback.extend(subjects(verb))
     return slots
 
 
@@ -338,12 +370,29 @@ def actor_of(
             own -= {t.i for t in child.subtree}
     best: tuple[int, ActorOccurrence] | None = None
     for occurrence in occurrences:
-        if not all(t.i in own for t in occurrence.span):
+        if any(t.i == token.i for t in occurrence.span):
+            return occurrence  # a flat multi-word name ("al - Shabaab")
+        if not all(t.i in own for t in occurrence.span) or _through_preposition(
+            occurrence.span.root, token
+        ):
             continue
         depth = _depth(occurrence.span.root, token)
         if best is None or depth < best[0]:
             best = (depth, occurrence)
     return best[1] if best else None
+
+
+def _through_preposition(token: Token, ancestor: Token) -> bool:
+    """True when ``token`` hangs from ``ancestor`` through a preposition ("use in Ukraine")."""
+    steps = 0
+    while token is not ancestor and token.head is not token and steps < 20:
+        if token.dep_ in ("pobj", "prep") and token.head is not ancestor:
+            return True
+        if token.dep_ == "prep":
+            return True
+        token = token.head
+        steps += 1
+    return False
 
 
 def _depth(token: Token, ancestor: Token) -> int:

@@ -226,6 +226,7 @@ def load_lexicon(path: Path) -> tuple[Lexicon, dict[str, Category]]:
         neutral_nouns=nouns["neutral"],
         statuses=_phrase_map(data, "statuses", STATUSES, path),
         presence_verbs=_phrase_list(data, "presence_verbs", path),
+        interdictions=_phrase_list(data, "interdictions", path),
         speculation=_phrase_list(data, "speculation", path),
         hedges=_phrase_list(data, "hedges", path),
         denials=_phrase_list(data, "denials", path),

@@ -165,6 +165,7 @@ class Lexicon:
     neutral_nouns: tuple[str, ...]
     statuses: Mapping[str, tuple[str, ...]]
     presence_verbs: tuple[str, ...]
+    interdictions: tuple[str, ...]
     speculation: tuple[str, ...]
     hedges: tuple[str, ...]
     denials: tuple[str, ...]
