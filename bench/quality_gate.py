@@ -19,6 +19,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import article_extraction
+import claim_mentions
 import extraction_quality
 import near_duplicates
 
@@ -46,7 +47,18 @@ def _near_duplicates() -> dict[str, float]:
     return figures
 
 
+def _claim_mentions() -> dict[str, float]:
+    figures = {}
+    for part in ("heldout", "dev"):
+        measured = claim_mentions.figures(claim_mentions.measure(part))
+        for name in ("precision", "recall", "modality_accuracy", "attribution_type_accuracy"):
+            figures[f"claim_mentions.{part}.{name}"] = measured[name]
+        figures[f"claim_mentions.{part}.basis_accuracy"] = measured["basis_accuracy"]
+    return figures
+
+
 MEASURES: dict[str, Callable[[], dict[str, float] | None]] = {
+    "claim mentions on the team's labelled corpus (always present)": _claim_mentions,
     "extraction on article-extraction (181 real pages)": _extraction,
     "near-duplicates on generated rewrites (team-made, always present)": _near_duplicates,
 }

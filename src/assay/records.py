@@ -389,6 +389,20 @@ class ClaimMention:
 
 
 @dataclass(frozen=True, slots=True)
+class DocumentSource:
+    """Where a document says its claims come from, in a sentence of its own.
+
+    "The reports came from intelligence reports and statements from Western officials"
+    names no transfer, but tells whom the article's claims rest on.
+    """
+
+    sentence_index: int
+    text: str
+    speaker_types: tuple[SpeakerType, ...]
+    basis: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class Mention:
     """A stored mention: the extracted claim, its document, and what produced it."""
 

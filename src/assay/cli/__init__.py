@@ -89,6 +89,7 @@ def _root(
 def _register_commands() -> None:
     from assay.cli import (  # noqa: PLC0415, F401 - importing registers the commands
         add,
+        claims,
         documents,
         fetch_commands,
         project_commands,

@@ -6,23 +6,26 @@ from typing import Annotated
 
 import typer
 
-from assay.cli import EXIT_BAD_INPUT, app, render
+from assay.cli import EXIT_BAD_INPUT, app, render, render_mentions
 from assay.cli.options import DEFAULT_PROJECT, IgnoreRobots, JsonFlag, ProjectPath
 from assay.cli.progress_bar import RichProgress
 from assay.project import Project
 
 
 @app.command()
-def add(
+def add(  # noqa: PLR0913, PLR0917 - one parameter per command-line option
     inputs: Annotated[
         list[str], typer.Argument(help="Files, folders, quoted globs, URLs, feeds, OPML, WARCs.")
     ],
     project_path: ProjectPath = DEFAULT_PROJECT,
     jobs: Annotated[int | None, typer.Option(help="Worker processes (0: one per core).")] = None,
     ignore_robots: IgnoreRobots = False,
+    extract: Annotated[
+        bool, typer.Option(help="Extract claim mentions from the new documents afterwards.")
+    ] = True,
     as_json: JsonFlag = False,
 ) -> None:
-    """Add documents; the project is created if needed.
+    """Add documents, then extract their claim mentions; the project is created if needed.
 
     Example: assay add reports/ https://example.org/story feeds.opml
     """
@@ -30,6 +33,9 @@ def add(
         report = project.add(
             inputs, RichProgress(render.stderr()), respect_robots=not ignore_robots
         )
+        extraction = project.extract(progress=RichProgress(render.stderr())) if extract else None
     render.ingest_report(report, as_json=as_json)
-    if not report.ok:
+    if extraction is not None and not as_json:
+        render_mentions.extract_report(extraction, as_json=False)
+    if not report.ok or (extraction is not None and extraction.failures):
         raise typer.Exit(EXIT_BAD_INPUT)

@@ -74,6 +74,8 @@ class Cues:
     statuses: dict[str, frozenset[str]]
     presence_verbs: frozenset[str]
     interdictions: frozenset[str]
+    generic_items: PhraseIndex
+    provenance: PhraseIndex
     speculation: frozenset[str]
     hedges: PhraseIndex
     denials: frozenset[str]
@@ -126,6 +128,8 @@ class Cues:
             statuses={name: frozenset(lemmas) for name, lemmas in lexicon.statuses.items()},
             presence_verbs=frozenset(lexicon.presence_verbs),
             interdictions=frozenset(lexicon.interdictions),
+            generic_items=PhraseIndex((p, "generic") for p in lexicon.generic_items),
+            provenance=PhraseIndex((p, "provenance") for p in lexicon.provenance),
             speculation=frozenset(lexicon.speculation),
             hedges=PhraseIndex((p, "hedge") for p in lexicon.hedges),
             denials=frozenset(lexicon.denials),

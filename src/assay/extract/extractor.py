@@ -9,19 +9,21 @@ text. Each parsed sentence yields one mention per (supplier, recipient, item, st
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from assay.extract.cues import Cues
+from assay.extract.cues import CATEGORY_PREFIX, Cues
 from assay.extract.framing import Frame, frame
 from assay.extract.items import (
     ActorOccurrence,
     ItemOccurrence,
     find_actors,
+    find_generic_items,
     find_items,
     quantity_of,
 )
 from assay.extract.language_model import MODEL_PACKAGE, MODEL_VERSION, load_language_model
+from assay.extract.rewriting import Rewrite, rewrite
 from assay.extract.roles import (
     PRESENCE,
     Trigger,
@@ -31,10 +33,9 @@ from assay.extract.roles import (
     is_reference,
     slots_for,
 )
-from assay.extract.rewriting import Rewrite, rewrite
 from assay.extract.sentences import Sentence, split_sentences
 from assay.packs.loading import Pack
-from assay.records import ClaimMention
+from assay.records import ClaimMention, DocumentSource, SpeakerType
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -51,6 +52,7 @@ class Extraction:
     mentions: list[ClaimMention] = field(default_factory=list)
     sentences: int = 0
     parsed: int = 0
+    sources: list[DocumentSource] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -121,17 +123,84 @@ class Extractor:
                     result.mentions.extend(self._analyse(doc, rewritten, sentence, context))
                 hits = self.cues.actors.find(sentence.text)
                 context.sentences.append([(hit.keys[0], self._kind(hit.keys[0])) for hit in hits])
+            self._generic_mentions(result, sentences, chosen, context)
+            result.sources = self._sources(sentences)
             yield result
+
+    def _generic_mentions(
+        self,
+        result: Extraction,
+        sentences: list[Sentence],
+        chosen: list[bool],
+        context: _Context,
+    ) -> None:
+        """Mentions whose item is a generic word ("missiles") naming a pair seen before."""
+        pairs: dict[frozenset[str | None], str] = {}
+        for m in result.mentions:
+            if m.supplier and m.recipient:
+                pairs.setdefault(frozenset((m.supplier, m.recipient)), self._category_of(m.item))
+        if not pairs:
+            return
+        wanted = [
+            s
+            for s, was_parsed in zip(sentences, chosen, strict=True)
+            if not was_parsed
+            and self.cues.generic_items.contains(s.text)
+            and self.cues.trigger_words.contains(s.text)
+            and len({key for hit in self.cues.actors.find(s.text) for key in hit.keys}) >= 2
+        ]
+        for sentence, doc in zip(wanted, self.nlp.pipe([s.text for s in wanted]), strict=True):
+            result.parsed += 1
+            plain = Rewrite(sentence.text, sentence.text)
+            scoped = _Context(context.sentences[: sentence.index])
+            for mention in self._analyse(doc, plain, sentence, scoped, generic=True):
+                item = pairs.get(frozenset((mention.supplier, mention.recipient)))
+                if item is not None:
+                    result.mentions.append(replace(mention, item=item))
+        result.mentions.sort(key=lambda m: (m.sentence_index, m.start))
+
+    def _category_of(self, item: str) -> str:
+        """The category an item belongs to: what a generic word for it can mean."""
+        system = self.pack.catalog.systems.get(item)
+        return f"{CATEGORY_PREFIX}{system.category}" if system else item
+
+    def _sources(self, sentences: list[Sentence]) -> list[DocumentSource]:
+        """Sentences that say where the document's claims come from."""
+        found = []
+        for sentence in sentences:
+            cue = next(iter(self.cues.provenance.find(sentence.text)), None)
+            if cue is None:
+                continue
+            named = sentence.text[cue.end :].strip().rstrip(".")
+            types = tuple(
+                SpeakerType(kind)
+                for kind in ("anonymous", "intelligence", "media", "government")
+                if self.cues.speakers[kind].contains(named)
+            )
+            if types:
+                found.append(
+                    DocumentSource(sentence.index, named, types, self.cues.basis_of(named))
+                )
+        return found
 
     def _kind(self, actor: str) -> str:
         return self.pack.gazetteer.actors[actor].kind
 
-    def _analyse(
-        self, doc: Doc, rewritten: Rewrite, sentence: Sentence, context: _Context
+    def _analyse(  # noqa: C901, PLR0912 - one pass over each item, its roles and framing
+        self,
+        doc: Doc,
+        rewritten: Rewrite,
+        sentence: Sentence,
+        context: _Context,
+        *,
+        generic: bool = False,
     ) -> list[ClaimMention]:
         actors = find_actors(doc, self.cues)
         found: dict[tuple[str | None, str | None, str, str], ClaimMention] = {}
-        items = find_items(doc, self.cues, self._trigger_nouns, rewritten.replacements)
+        if generic:
+            items = find_generic_items(doc, self.cues, self._trigger_nouns)
+        else:
+            items = find_items(doc, self.cues, self._trigger_nouns, rewritten.replacements)
         for item in items:
             trigger = find_trigger(item, self.cues)
             if trigger is None:
@@ -163,8 +232,10 @@ class Extractor:
                 suppliers = _demonyms(item, actors)
             if trigger.direction == PRESENCE and not (suppliers and recipients):
                 continue
-            for supplier in suppliers or [None]:
-                for recipient in recipients or [None]:
+            supplier_options: list[str | None] = [*suppliers] or [None]
+            recipient_options: list[str | None] = [*recipients] or [None]
+            for supplier in supplier_options:
+                for recipient in recipient_options:
                     if supplier == recipient:
                         continue
                     key = (supplier, recipient, item.key, framing.status)
@@ -217,7 +288,7 @@ class Extractor:
                     return actor
         return None
 
-    def _mention(
+    def _mention(  # noqa: PLR0913, PLR0917 - one mention is built from all of these
         self,
         sentence: Sentence,
         rewritten: Rewrite,

@@ -39,7 +39,7 @@ _CLAUSE_DEPS = frozenset(
 _NEGATIONS = frozenset({"not", "n't", "never", "no"})
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "would"})
 _PERFECT = frozenset({"have", "has", "had", "'ve"})
-_SPEAKER_STOPS = frozenset({",", ";", "(", "—", "–", '"', "“", "”"})
+_SPEAKER_STOPS = frozenset({",", ";", "(", "\u2014", "\u2013", '"', "\u201c", "\u201d"})
 _CLIMB_LIMIT = 10
 
 
@@ -98,7 +98,8 @@ def _speaker_verbs(trigger: Token, cues: Cues) -> list[Token]:
 def _subject_of(verb: Token) -> Token | None:
     agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children]
     subject = [c for c in verb.children if c.dep_ == "nsubj"]
-    return (agents or subject or [None])[0]
+    found = agents or subject
+    return found[0] if found else None
 
 
 def _speaker(verbs: list[Token], cues: Cues) -> tuple[Token | None, Span | None]:
@@ -120,8 +121,17 @@ def _speaker(verbs: list[Token], cues: Cues) -> tuple[Token | None, Span | None]
         span = speaker_span(subject)
         if cues.basis_of(span.text) not in (None, "intelligence_report", "official_statement"):
             continue
+        if not is_speaker_like(span, cues):
+            continue  # "the coming months will show ...": not someone who says things
         chosen = (verb, span)
     return chosen
+
+
+def is_speaker_like(span: Span, cues: Cues) -> bool:
+    """True for a phrase that can name a speaker: a name, or a word for a source."""
+    if any(token.pos_ == "PROPN" for token in span):
+        return True
+    return any(index.contains(span.text) for index in cues.speakers.values())
 
 
 def _modals(chain: list[Token]) -> list[Token]:
@@ -168,10 +178,10 @@ def _is_negated(chain: list[Token], item_anchor: Token) -> Token | None:
 def _is_question(doc: Doc, chain: list[Token], speaker_verb: Token | None, cues: Cues) -> bool:
     for token in chain:
         for child in token.children:
-            if child.dep_ == "mark" and child.lower_ in cues.questions:
-                if child.lower_ == "whether" or token.dep_ in ("ccomp", "dobj"):
-                    return True
-    return doc.text.rstrip().rstrip("\"'”’").endswith("?") and speaker_verb is None
+            embedded = child.lower_ == "whether" or token.dep_ in ("ccomp", "dobj")
+            if child.dep_ == "mark" and child.lower_ in cues.questions and embedded:
+                return True
+    return doc.text.rstrip().rstrip("\"'\u201d\u2019").endswith("?") and speaker_verb is None
 
 
 def _speculation(chain: list[Token], cues: Cues) -> Token | None:

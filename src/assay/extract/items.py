@@ -97,6 +97,19 @@ def find_items(
     return sorted(by_anchor.values(), key=lambda item: item.span.start)
 
 
+GENERIC = "generic"
+
+
+def find_generic_items(doc: Doc, cues: Cues, trigger_nouns: frozenset[str]) -> list[ItemOccurrence]:
+    """Generic weapon words ("missiles", "weapons"), to be resolved against earlier mentions."""
+    found = []
+    for hit in cues.generic_items.find(doc.text):
+        span = _span(doc, hit)
+        if span is not None:
+            found.append(ItemOccurrence(GENERIC, span, anchor_of(span, trigger_nouns)))
+    return found
+
+
 def find_actors(doc: Doc, cues: Cues) -> list[ActorOccurrence]:
     """Every party named in ``doc``, with how it is named (name, demonym, body ...)."""
     found = []

@@ -52,8 +52,8 @@ class PhraseIndex:
     def __init__(self, pairs: Iterable[tuple[str, str]]) -> None:
         """Build the automaton; forms are stored lower-cased."""
         keys: dict[str, dict[str, list[str]]] = {}
-        for form, key in pairs:
-            form = form.strip()
+        for raw_form, key in pairs:
+            form = raw_form.strip()
             if form:
                 by_form = keys.setdefault(_lower(form), {})
                 by_form.setdefault(form, [])

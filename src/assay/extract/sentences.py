@@ -15,11 +15,57 @@ from dataclasses import dataclass
 
 # A full stop after these words is an abbreviation, not an end of sentence.
 _TITLES = frozenset(
-    "mr mrs ms dr prof gen lt col maj capt cmdr adm sgt cpl st sen rep gov pres "
-    "no nos vol fig jan feb mar apr jun jul aug sep sept oct nov dec inc ltd corp co vs etc "
-    "approx est dept univ".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "capt",
+        "cmdr",
+        "adm",
+        "sgt",
+        "cpl",
+        "st",
+        "sen",
+        "rep",
+        "gov",
+        "pres",
+        "no",
+        "nos",
+        "vol",
+        "fig",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "inc",
+        "ltd",
+        "corp",
+        "co",
+        "vs",
+        "etc",
+        "approx",
+        "est",
+        "dept",
+        "univ",
+    ]
 )
-_BOUNDARY = re.compile(r"""[.?!]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])""")
+_CLOSERS = "\"'\u201d\u2019)\\]"
+_OPENERS = "\"'\u201c\u2018(\\["
+_BOUNDARY = re.compile(rf"[.?!]+[{_CLOSERS}]*(?=\s+[{_OPENERS}]?[A-Z0-9])")
 _INITIALISM = re.compile(r"(?:\b[A-Za-z]\.){2,}$")
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\.$")
 

@@ -227,6 +227,8 @@ def load_lexicon(path: Path) -> tuple[Lexicon, dict[str, Category]]:
         statuses=_phrase_map(data, "statuses", STATUSES, path),
         presence_verbs=_phrase_list(data, "presence_verbs", path),
         interdictions=_phrase_list(data, "interdictions", path),
+        generic_items=_phrase_list(data, "generic_items", path),
+        provenance=_phrase_list(data, "provenance", path),
         speculation=_phrase_list(data, "speculation", path),
         hedges=_phrase_list(data, "hedges", path),
         denials=_phrase_list(data, "denials", path),

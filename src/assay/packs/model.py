@@ -166,6 +166,8 @@ class Lexicon:
     statuses: Mapping[str, tuple[str, ...]]
     presence_verbs: tuple[str, ...]
     interdictions: tuple[str, ...]
+    generic_items: tuple[str, ...]
+    provenance: tuple[str, ...]
     speculation: tuple[str, ...]
     hedges: tuple[str, ...]
     denials: tuple[str, ...]

@@ -49,13 +49,13 @@ def _extract_with(extractor: Extractor, chunk: list[tuple[int, str]]) -> Outcome
         texts = [text for _, text in chunk]
         results = list(extractor.extract_many(texts))
         return [(key, result) for (key, _), result in zip(chunk, results, strict=True)], []
-    except Exception:  # noqa: BLE001 - one bad document must not stop the run
+    except Exception:
         done: list[tuple[int, Extraction]] = []
         failed: list[tuple[int, str]] = []
         for key, text in chunk:
             try:
                 done.append((key, extractor.extract(text)))
-            except Exception as exc:  # noqa: BLE001
+            except Exception as exc:
                 failed.append((key, f"{type(exc).__name__}: {exc}"))
         return done, failed
 
@@ -65,7 +65,7 @@ def _chunks(items: Sequence[tuple[int, str]], size: int) -> Iterator[list[tuple[
         yield list(items[start : start + size])
 
 
-def extract_documents(
+def extract_documents(  # noqa: PLR0913 - keyword options of one run
     store: Store,
     pack: Pack,
     progress: Progress,
@@ -124,7 +124,7 @@ def _run(
         yield from pool.map(_extract_chunk, _chunks(todo, CHUNK))
 
 
-def _store_results(
+def _store_results(  # noqa: PLR0913, PLR0917 - the run's state, passed rather than shared
     store: Store,
     extractor: Extractor,
     pack: Pack,
@@ -136,7 +136,14 @@ def _store_results(
     with store.transaction() as repo:
         for key, result in results:
             stamp = ExtractionStamp(key, hashes[key], extractor.version, pack.sha256)
-            repo.replace_mentions(key, result.mentions, stamp, result.sentences, result.parsed, now)
+            repo.replace_mentions(
+                key,
+                result.mentions,
+                stamp,
+                (result.sentences, result.parsed),
+                result.sources,
+                now,
+            )
             report.documents += 1
             report.sentences += result.sentences
             report.parsed += result.parsed

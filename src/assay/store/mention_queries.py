@@ -15,7 +15,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from assay.records import ClaimMention, Mention, Modality, SpeakerType
+from assay.records import ClaimMention, DocumentSource, Mention, Modality, SpeakerType
 from assay.store.tables import documents, extractions, mentions
 
 
@@ -55,13 +55,13 @@ class MentionQueries:
         )
         return [(row[0], row[1], row[2]) for row in rows]
 
-    def replace_mentions(
+    def replace_mentions(  # noqa: PLR0913, PLR0917 - one extraction row's facts
         self,
         document_key: int,
         found: Sequence[ClaimMention],
         stamp: ExtractionStamp,
-        sentences: int,
-        parsed: int,
+        counts: tuple[int, int],
+        sources: Sequence[DocumentSource],
         at: datetime,
     ) -> None:
         """Store a document's mentions in place of any earlier ones, and stamp the run."""
@@ -79,9 +79,18 @@ class MentionQueries:
                 text_sha256=stamp.text_sha256,
                 extractor=stamp.extractor,
                 pack_sha256=stamp.pack_sha256,
-                sentences=sentences,
-                parsed=parsed,
+                sentences=counts[0],
+                parsed=counts[1],
                 mentions=len(found),
+                sources=[
+                    {
+                        "sentence_index": s.sentence_index,
+                        "text": s.text,
+                        "speaker_types": [t.value for t in s.speaker_types],
+                        "basis": s.basis,
+                    }
+                    for s in sources
+                ],
                 extracted_at=at,
             )
         )
@@ -97,6 +106,21 @@ class MentionQueries:
         if document_key is not None:
             query = query.where(mentions.c.document_id == document_key)
         return [_mention_from(row) for row in self.connection.execute(query)]
+
+    def document_sources(self, document_key: int) -> list[DocumentSource]:
+        """Where the document says its claims come from, as its last extraction found."""
+        found = self.connection.execute(
+            sa.select(extractions.c.sources).where(extractions.c.document_id == document_key)
+        ).scalar_one_or_none()
+        return [
+            DocumentSource(
+                s["sentence_index"],
+                s["text"],
+                tuple(SpeakerType(t) for t in s["speaker_types"]),
+                s["basis"],
+            )
+            for s in found or []
+        ]
 
     def count_mentions(self) -> int:
         """How many mentions are stored."""

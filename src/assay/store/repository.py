@@ -30,6 +30,7 @@ from assay.records import (
     ParsedDocument,
     Redirect,
 )
+from assay.store.mention_queries import MentionQueries
 from assay.store.tables import (
     captures,
     custody_log,
@@ -38,7 +39,6 @@ from assay.store.tables import (
     ingest_failures,
     outlets,
 )
-from assay.store.mention_queries import MentionQueries
 from assay.store.web_queries import WebQueries
 
 GENESIS_HASH = "0" * 64

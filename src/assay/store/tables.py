@@ -186,6 +186,7 @@ extractions = sa.Table(
     sa.Column("sentences", sa.Integer, nullable=False),
     sa.Column("parsed", sa.Integer, nullable=False),
     sa.Column("mentions", sa.Integer, nullable=False),
+    sa.Column("sources", sa.JSON, nullable=False),
     sa.Column("extracted_at", UTCDateTime(), nullable=False),
 )
 

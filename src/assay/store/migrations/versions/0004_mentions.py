@@ -31,6 +31,7 @@ def upgrade() -> None:
         sa.Column("sentences", sa.Integer, nullable=False),
         sa.Column("parsed", sa.Integer, nullable=False),
         sa.Column("mentions", sa.Integer, nullable=False),
+        sa.Column("sources", sa.JSON, nullable=False),
         sa.Column("extracted_at", UTCDateTime(), nullable=False),
     )
     op.create_table(
