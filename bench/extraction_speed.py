@@ -4,8 +4,8 @@ Articles are assembled (seeded, so every run reads the same text) from the sente
 of the bundled demo corpus (examples/corpus, written by the team): a headline, then
 paragraphs of sentences drawn until the article passes 700 words. They are added to a
 fresh project without extraction, then ``Project.extract`` is timed the way
-``assay add`` runs it: worker processes, one per core unless ``--jobs`` says otherwise. The share of sentences sent to the parser shows
-what the pre-filter saves.
+``assay add`` runs it: worker processes, one per core unless ``--jobs`` says
+otherwise. The share of sentences sent to the parser shows what the pre-filter saves.
 
 Usage: python bench/extraction_speed.py [--documents 1000] [--jobs 0]
 """
