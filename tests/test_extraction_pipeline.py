@@ -78,7 +78,7 @@ def test_add_extracts_and_mentions_lists_them(
     )
     assert by_item["category:drone"]["modality"] == "asserted"  # the headline says it plainly
     table = cli("mentions", "D1", "--project", where)
-    assert "IRN → RUS" in table.stdout
+    assert table.stdout.rstrip().endswith("2 mentions")
 
 
 def test_add_can_leave_extraction_for_later(

@@ -8,6 +8,7 @@ def test_all_names_every_public_member_once() -> None:
         # submodules, present once imported
         "cli",
         "errors",
+        "extract",
         "ids",
         "ingest",
         "pipeline",

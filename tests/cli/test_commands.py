@@ -23,8 +23,10 @@ def test_the_command_set() -> None:
     assert command_names() == [
         "add",
         "documents",
+        "extract",
         "failures",
         "init",
+        "mentions",
         "outlets",
         "packs",
         "refetch",

@@ -38,14 +38,36 @@ WEAPONS = """systems:
 """
 LEXICONS = """categories:
   drone: [drones]
-transfer_verbs: [send]
-transfer_nouns: [delivery]
+transfer_verbs:
+  outward: [send]
+  inward: [receive]
+  arrival: [arrive]
+transfer_nouns:
+  outward: [delivery]
+  inward: [purchase]
+  neutral: [deal]
 statuses:
   delivered: [delivered]
+presence_verbs: [see]
+interdictions: [seize]
+generic_items: [weapons]
+provenance: [came from]
+speculation: [could]
 hedges: [reportedly]
-denials: [denied]
-questions: [is]
+denials: [deny]
+denial_phrases: [baseless]
+anonymity: [on condition of anonymity]
+references:
+  state: [the country]
+questions: [whether]
+reporting_verbs: [say]
 attributions: [according to]
+speakers:
+  anonymous: [sources]
+  intelligence: [intelligence]
+  media: [newspaper]
+  named_official: [minister]
+  government: [officials]
 bases:
   documents: [documents]
 """

@@ -35,7 +35,7 @@ def _inflections(lemma: str, pos: str) -> set[str]:
     """Every inflected form of a lemma's first word.
 
     A phrasal lemma ("ask for") is spotted by its verb alone, since an object often
-    comes between ("asked Moscow for ...").
+    comes between ("asked the allies for ...").
     """
     head = lemma.partition(" ")[0]
     forms = getAllInflections(head, upos=pos) or getAllInflectionsOOV(head, upos=pos)

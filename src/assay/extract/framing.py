@@ -4,7 +4,7 @@ Two walks up the parse from the trigger decide most of it. The *clause* walk sta
 the trigger's own clause and the verbs that control it ("offered to sell", "is set to
 deliver", "paused deliveries", "seized missiles bound for"): its lemmas give the status
 and its negations the polarity. The *speaker* walk goes on to the first verb of saying
-or denying above the clause ("U.S. officials said", "Tehran denied"): its subject is
+or denying above the clause ("officials said", "the ministry denied"): its subject is
 the speaker, and a denying verb makes the mention a denial by that speaker. Hedges,
 questions and evidence cues are read from the sentence's words.
 """

@@ -1,6 +1,6 @@
 """Weapon designations swapped for a plain word before parsing, and offsets mapped back.
 
-A small English parser has never seen "Fath-360", "9K720" or "Shahed-136": it tags
+A small English parser has never seen most weapon designations (letters, digits, hyphens): it tags
 them as numbers, punctuation or pronouns and the parse around them falls apart. Each
 catalogue name in a candidate sentence is therefore replaced by one ordinary proper
 noun (:data:`PLACEHOLDER`, plural where the name was) before parsing, which parses as
