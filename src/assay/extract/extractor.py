@@ -347,7 +347,7 @@ def _as_delivered(framing: Frame) -> Frame:
 
 
 def _demonyms(item: ItemOccurrence, actors: list[ActorOccurrence]) -> list[str]:
-    """The party a demonym or name on the item stands for ("Iranian drones")."""
+    """The party a demonym or name on the item stands for ("Alphan drones")."""
     left, right = item.anchor.left_edge.i, item.anchor.i
     return [
         occurrence.actor

@@ -85,7 +85,7 @@ def _speaker_verbs(trigger: Token, cues: Cues) -> list[Token]:
             break
         token = token.head
     if not found:
-        # "Iran sent drones, officials said": the verb of saying hangs off the clause.
+        # "Alpha sent drones, officials said": the verb of saying hangs off the clause.
         for word in (trigger, token):
             for child in word.children:
                 if child.dep_ in ("parataxis", "ccomp", "conj", "advcl") and (

@@ -1,8 +1,8 @@
 """Weapon items and parties found in a parsed sentence, tied to their tokens.
 
 The phrase indexes find names in the sentence text; this module maps each hit onto the
-parse. An item's *anchor* is the head noun of the phrase it sits in ("Fath-360" in
-"200 Fath-360 ballistic missiles" anchors on "missiles"), so that a system and a
+parse. An item's *anchor* is the head noun of the phrase it sits in ("Kestrel-9" in
+"200 Kestrel-9 ballistic missiles" anchors on "missiles"), so that a system and a
 category phrase in one noun phrase make one item, with the system preferred, and the
 count ("200") can be read off the anchor.
 """
@@ -196,7 +196,7 @@ def _numeral_value(numeral: Token) -> int | None:
 
 
 def quantity_of(item: ItemOccurrence) -> int | None:
-    """The count stated for the item ("200 Fath-360 missiles", "1.5 million shells")."""
+    """The count stated for the item ("200 Kestrel-9 missiles", "1.5 million shells")."""
     for token in (item.anchor, item.span.root):
         for numeral in token.children:
             if numeral.dep_ == "nummod":

@@ -2,12 +2,12 @@
 
 From an item's anchor the parse is climbed to the nearest transfer word: a verb
 ("sent", "were delivered", "received"), a noun ("the delivery of", "a shipment of"), or
-a verb of sight for items of one party seen in another ("North Korean guns in Russia").
+a verb of sight for items of one party seen in another ("Zetan guns in Beta").
 The trigger's direction decides what its subject is: the supplier of an outward verb
-("Iran sent ..."), the recipient of an inward one ("Russia received ..."), the item of an
-arrival ("... arrived in Iran"). Passives swap subject and agent; prepositions fill the
+("Alpha sent ..."), the recipient of an inward one ("Beta received ..."), the item of an
+arrival ("... arrived in Alpha"). Passives swap subject and agent; prepositions fill the
 rest ("to", "for" name the recipient; "from" the supplier; "with" the item of
-"supply Russia with ..."). A demonym on the item ("Iranian drones") names the supplier
+"supply Beta with ..."). A demonym on the item ("Alphan drones") names the supplier
 when nothing else does.
 """
 
@@ -27,7 +27,7 @@ _SUPPLIER_PREPS = frozenset({"from"})
 _PLACE_PREPS = frozenset({"in", "to", "into", "at", "inside", "with"})
 _RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom"})
 _PRONOUNS = frozenset({"it", "they", "we", "its", "their", "our", "itself", "themselves"})
-# Verbs whose object, not their subject, does what their complement says ("urged Berlin to send").
+# Verbs whose object, not their subject, does what their complement says ("urged Capital to send").
 _OBJECT_CONTROL_DEPS = frozenset({"dobj"})
 _CLIMB_LIMIT = 8
 
@@ -127,7 +127,7 @@ def find_trigger(  # noqa: C901, PLR0911, PLR0912 - the climb tries each reading
     """The nearest transfer word governing ``item``, or None when the item only sits there.
 
     The trigger carries the path of words between the item and itself, whose
-    prepositions ("drones from Iran") also name parties.
+    prepositions ("drones from Alpha") also name parties.
     """
     for child in item.anchor.children:
         if child.dep_ in ("acl", "relcl"):
@@ -167,7 +167,7 @@ def find_trigger(  # noqa: C901, PLR0911, PLR0912 - the climb tries each reading
 
 
 def _preps(token: Token, words: frozenset[str]) -> list[Token]:
-    """Objects of ``token``'s prepositions among ``words`` ("to Russia" -> Russia)."""
+    """Objects of ``token``'s prepositions among ``words`` ("to Beta" -> Beta)."""
     objects: list[Token] = []
     for child in token.children:
         if child.dep_ in ("prep", "dative", "agent") and child.lower_ in words:
@@ -200,7 +200,7 @@ def subjects(verb: Token) -> list[Token]:  # noqa: PLR0911 - one return per cons
     if verb.dep_ in ("acl", "relcl") and not found and head.dep_ in ("dobj", "pobj", "attr"):
         governor = head.head if head.dep_ != "pobj" else head.head.head
         if governor.pos_ in _VERBS:
-            return subjects(governor)  # "Iran finalised a deal to buy ..."
+            return subjects(governor)  # "Alpha finalised a deal to buy ..."
     if verb.dep_ in ("relcl", "acl") or (found and found[0].lower_ in _RELATIVE_PRONOUNS):
         return [head]
     if verb.dep_ in ("xcomp", "pcomp", "dobj", "advcl"):
@@ -208,11 +208,11 @@ def subjects(verb: Token) -> list[Token]:  # noqa: PLR0911 - one return per cons
         objects = _children(controller, *_OBJECT_CONTROL_DEPS)
         if objects and verb.dep_ in ("xcomp", "pcomp") and objects[0].pos_ == "PROPN":
             return objects
-        raised = _children(controller, "nsubjpass")  # "Venezuela is believed to have received"
+        raised = _children(controller, "nsubjpass")  # "Epsilon is believed to have received"
         if raised and verb.dep_ == "xcomp":
             return raised
         if controller.dep_ in ("acomp", "attr") and not _children(controller, "nsubj"):
-            return subjects(controller.head)  # "Russia is due to hand over"
+            return subjects(controller.head)  # "Beta is due to hand over"
         return subjects(controller)
     if verb.dep_ == "conj" and head.pos_ in _VERBS:
         return subjects(head)
@@ -234,7 +234,7 @@ class Slots:
     """The tokens that name each party; each may be coordinated with more parties.
 
     The fallbacks are read only when the main tokens name no actor ("cargo ships
-    ferried rounds from Iran": the subject names none, so "from Iran" is the supplier).
+    ferried rounds from Alpha": the subject names none, so "from Alpha" is the supplier).
     """
 
     supplier: list[Token]
@@ -269,7 +269,7 @@ def slots_for(  # noqa: C901, PLR0912 - one branch per direction and voice
         return slots
     if trigger.is_noun:
         return _noun_slots(trigger, item, cues)
-    # A headline's "Drones delivered to Russia by Iran" reads as active with the item as subject.
+    # A headline's "Drones delivered to Beta by Alpha" reads as active with the item as subject.
     passive = is_passive(token) or any(_within(s, item) for s in subjects(token))
     to_objects = _preps(token, _RECIPIENT_PREPS) or _path_preps(trigger, item, _RECIPIENT_PREPS)
     from_objects = _preps(token, _SUPPLIER_PREPS) or _path_preps(trigger, item, _SUPPLIER_PREPS)
@@ -293,7 +293,7 @@ def slots_for(  # noqa: C901, PLR0912 - one branch per direction and voice
                 if not _within(obj, item) or _holds_item_by_with(obj, item)
             ]
             if from_objects and not to_objects and not objects:
-                # "Australia leased drones from the United States": the subject receives.
+                # "Atlantis leased drones from the Delta": the subject receives.
                 slots.recipient.extend(subjects(token))
                 slots.supplier.extend(from_objects)
             else:
@@ -301,7 +301,7 @@ def slots_for(  # noqa: C901, PLR0912 - one branch per direction and voice
                 slots.supplier_fallback.extend(from_objects)
                 slots.recipient.extend(objects)
         slots.recipient.extend(to_objects)
-        # "had given Ukraine 14 tanks", parsed with the recipient inside the item phrase
+        # "had given Gamma 14 tanks", parsed with the recipient inside the item phrase
         slots.recipient_fallback.extend(
             child
             for child in item.anchor.children
@@ -357,7 +357,7 @@ def _noun_slots(trigger: Trigger, item: ItemOccurrence, cues: Cues) -> Slots:
 
 
 def conjuncts(token: Token) -> list[Token]:
-    """``token`` and every token coordinated with it ("Denmark and the Netherlands")."""
+    """``token`` and every token coordinated with it ("Northland and the Southland")."""
     found = [token]
     for child in token.children:
         if child.dep_ == "conj":
@@ -388,7 +388,7 @@ def actor_of(
 
 
 def _through_preposition(token: Token, ancestor: Token) -> bool:
-    """True when ``token`` hangs from ``ancestor`` through a preposition ("use in Ukraine")."""
+    """True when ``token`` hangs from ``ancestor`` through a preposition ("use in Gamma")."""
     steps = 0
     while token is not ancestor and token.head is not token and steps < 20:
         if token.dep_ in ("pobj", "prep") and token.head is not ancestor:
