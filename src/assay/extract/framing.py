@@ -61,7 +61,7 @@ def clause_chain(trigger: Token) -> list[Token]:
     chain = [trigger]
     token = trigger
     for _ in range(_CLIMB_LIMIT):
-        if token.dep_ not in _CLAUSE_DEPS or token.head is token:
+        if token.dep_ not in _CLAUSE_DEPS or token.head == token:
             break
         token = token.head
         chain.append(token)
@@ -76,12 +76,12 @@ def _speaker_verbs(trigger: Token, cues: Cues) -> list[Token]:
         lemma = token.lemma_.lower()
         is_verb = token.pos_ == "VERB"
         if (
-            token is not trigger
+            token != trigger
             and is_verb
             and (lemma in cues.reporting_verbs or lemma in cues.denials)
         ):
             found.append(token)
-        if token.head is token:
+        if token.head == token:
             break
         token = token.head
     if not found:
@@ -215,7 +215,7 @@ def _according_to(doc: Doc, cues: Cues) -> Span | None:
         while first.is_punct and first.i + 1 < len(doc):
             first = doc[first.i + 1]
         root = first
-        while root.head is not root and root.head.idx >= hit.end:
+        while root.head != root and root.head.idx >= hit.end:
             root = root.head
         return speaker_span(root)
     return None

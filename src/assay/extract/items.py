@@ -58,7 +58,7 @@ def anchor_of(span: Span, stop_lemmas: frozenset[str]) -> Token:
     for _ in range(4):
         head = token.head
         if (
-            head is token
+            head == token
             or token.dep_ not in _NOUN_MODIFIERS
             or head.pos_ not in _NOUNS
             or head.lemma_.lower() in stop_lemmas

@@ -77,7 +77,7 @@ def noun_direction(token: Token, cues: Cues) -> str | None:
     lemma = token.lemma_.lower()
     if lemma in cues.outward_nouns:
         head = token.head
-        if head is not token and token.dep_ == "dobj" and verb_direction(head, cues) == INWARD:
+        if head != token and token.dep_ == "dobj" and verb_direction(head, cues) == INWARD:
             return INWARD
         return OUTWARD
     if lemma in cues.inward_nouns:
@@ -138,7 +138,7 @@ def find_trigger(  # noqa: C901, PLR0911, PLR0912 - the climb tries each reading
     path = [token]
     for _ in range(_CLIMB_LIMIT):
         head = token.head
-        if head is token:
+        if head == token:
             return None
         found = _as_trigger(head, cues)
         if found and found.is_noun and head.dep_ in ("dobj", "nsubjpass"):
@@ -195,7 +195,7 @@ def subjects(verb: Token) -> list[Token]:  # noqa: PLR0911 - one return per cons
     if found and found[0].lower_ not in _RELATIVE_PRONOUNS:
         return found
     head = verb.head
-    if head is verb:
+    if head == verb:
         return []
     if verb.dep_ in ("acl", "relcl") and not found and head.dep_ in ("dobj", "pobj", "attr"):
         governor = head.head if head.dep_ != "pobj" else head.head.head
@@ -318,7 +318,7 @@ def slots_for(  # noqa: C901, PLR0912 - one branch per direction and voice
                 if not _within(obj, item):
                     slots.supplier.append(obj)
         slots.supplier.extend(from_objects)
-        if not slots.supplier and token.head is not token:
+        if not slots.supplier and token.head != token:
             slots.supplier.extend(_preps(token.head, frozenset({"with"})))  # "a deal with X to buy"
     return slots
 
@@ -343,8 +343,8 @@ def _noun_slots(trigger: Trigger, item: ItemOccurrence, cues: Cues) -> Slots:
     )
     (slots.supplier if givers else slots.recipient).extend(_preps(noun, frozenset({"by"})))
     verb = noun.head
-    if verb is not noun and noun.dep_ in ("dobj", "nsubjpass", "pobj", "nsubj"):
-        if noun.dep_ == "pobj" and verb.head is not verb:
+    if verb != noun and noun.dep_ in ("dobj", "nsubjpass", "pobj", "nsubj"):
+        if noun.dep_ == "pobj" and verb.head != verb:
             verb = verb.head
         if not slots.recipient:
             slots.recipient.extend(_preps(verb, _RECIPIENT_PREPS))
@@ -390,8 +390,8 @@ def actor_of(
 def _through_preposition(token: Token, ancestor: Token) -> bool:
     """True when ``token`` hangs from ``ancestor`` through a preposition ("use in Gamma")."""
     steps = 0
-    while token is not ancestor and token.head is not token and steps < 20:
-        if token.dep_ in ("pobj", "prep") and token.head is not ancestor:
+    while token != ancestor and token.head != token and steps < 20:
+        if token.dep_ in ("pobj", "prep") and token.head != ancestor:
             return True
         if token.dep_ == "prep":
             return True
@@ -402,7 +402,7 @@ def _through_preposition(token: Token, ancestor: Token) -> bool:
 
 def _depth(token: Token, ancestor: Token) -> int:
     depth = 0
-    while token is not ancestor and token.head is not token and depth < 20:
+    while token != ancestor and token.head != token and depth < 20:
         token = token.head
         depth += 1
     return depth
