@@ -131,3 +131,52 @@ def test_the_pre_filter_keeps_most_sentences_from_the_parser(extractor: Extracto
     text += " Iran sent drones to Russia."
     result = extractor.extract(text)
     assert (result.sentences, result.parsed) == (10, 1)
+
+
+def test_a_headline_is_read_by_word_order_when_its_parse_fails(extractor: Extractor) -> None:
+    # The small parser tags the first word of such headlines as an adjective or noun.
+    assert _keys(extractor, "Norway hands Leopard 2 tanks to Ukraine") == {
+        ("NOR", "UKR", "leopard-2", "delivered")
+    }
+    assert _keys(extractor, "Serbia signs deal for 12 Rafale jets from France") == {
+        ("FRA", "SRB", "rafale", "agreed")
+    }
+
+
+def test_a_headline_infinitive_is_a_plan(extractor: Extractor) -> None:
+    keys = _keys(extractor, "Turkey to equip Libya's new army with armoured vehicles")
+    assert keys == {("TUR", "LBY", "category:armoured_vehicle", "planned")}
+
+
+def test_a_deal_for_an_item_does_not_make_the_item_a_recipient(extractor: Extractor) -> None:
+    assert _keys(extractor, "Vietnam inks deal for South Korean K9 howitzers") == {
+        ("KOR", "VNM", "k9-thunder", "agreed")
+    }
+
+
+def test_a_party_holding_an_item_another_made(extractor: Extractor) -> None:
+    assert _keys(extractor, "Chile already flies F-16 jets bought from the Netherlands.") == {
+        ("NLD", "CHL", "f-16", "delivered")
+    }
+    assert _keys(extractor, "Egypt operates French Rafale jets.") == {
+        ("FRA", "EGY", "rafale", "delivered")
+    }
+    # a party flying its own jets names no transfer
+    assert _keys(extractor, "France operates Rafale jets.") == set()
+
+
+def test_the_owner_of_what_was_supplied_received_it(extractor: Extractor) -> None:
+    assert _keys(extractor, "China has supplied most of Pakistan's frigates and tanks.") == {
+        ("CHN", "PAK", "category:naval_vessel", "delivered"),
+        ("CHN", "PAK", "category:tank", "delivered"),
+    }
+
+
+def test_a_description_placed_in_a_capital(extractor: Extractor) -> None:
+    text = "Turkey has shipped Kirpi armoured vehicles to the government in Tripoli."
+    assert _keys(extractor, text) == {("TUR", "LBY", "kirpi", "delivered")}
+
+
+def test_a_buyer_dealing_with_a_maker_owned_by_a_state(extractor: Extractor) -> None:
+    text = "Kenya has placed an order for 6 Bayraktar TB2 drones with Turkey's Baykar."
+    assert _keys(extractor, text) == {("TUR", "KEN", "bayraktar-tb2", "agreed")}

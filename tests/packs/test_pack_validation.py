@@ -49,6 +49,7 @@ transfer_nouns:
 statuses:
   delivered: [delivered]
 presence_verbs: [see]
+holding_verbs: [operate]
 interdictions: [seize]
 generic_items: [weapons]
 provenance: [came from]

@@ -55,6 +55,24 @@ def _phrasal(lemmas: tuple[str, ...]) -> tuple[frozenset[str], dict[str, frozens
     return frozenset(plain), {head: frozenset(rests) for head, rests in phrasal.items()}
 
 
+def _word_directions(
+    groups: tuple[tuple[tuple[str, ...], str, str], ...],
+) -> dict[str, str]:
+    """Each inflected transfer word and its direction, for reading word order alone.
+
+    Earlier groups win, so a form that is both a verb and a noun ("order") keeps the
+    verb's direction; a phrasal verb ("hand over") is known by its verb.
+    """
+    directions: dict[str, str] = {}
+    for lemmas, pos, direction in groups:
+        for lemma in lemmas:
+            if pos == "NOUN" and " " in lemma:
+                continue  # "arms deal": its last word is listed on its own
+            for form in _inflections(lemma, pos):
+                directions.setdefault(form.lower(), direction)
+    return directions
+
+
 @dataclass(frozen=True)
 class Cues:
     """The compiled cues of one pack."""
@@ -63,6 +81,7 @@ class Cues:
     items: PhraseIndex
     actors: PhraseIndex
     trigger_words: PhraseIndex
+    word_directions: dict[str, str]
     outward_verbs: frozenset[str]
     inward_verbs: frozenset[str]
     arrival_verbs: frozenset[str]
@@ -73,6 +92,7 @@ class Cues:
     neutral_nouns: frozenset[str]
     statuses: dict[str, frozenset[str]]
     presence_verbs: frozenset[str]
+    holding_verbs: frozenset[str]
     interdictions: frozenset[str]
     generic_items: PhraseIndex
     provenance: PhraseIndex
@@ -106,10 +126,20 @@ class Cues:
             *lexicon.inward_verbs,
             *lexicon.arrival_verbs,
             *lexicon.presence_verbs,
+            *lexicon.holding_verbs,
         )
         nouns = (*lexicon.outward_nouns, *lexicon.inward_nouns, *lexicon.neutral_nouns)
         trigger_forms = {form for verb in verbs for form in _inflections(verb, "VERB")}
         trigger_forms |= {form for noun in nouns for form in _inflections(noun, "NOUN")}
+        directions = _word_directions(
+            (
+                (lexicon.outward_verbs, "VERB", "outward"),
+                (lexicon.inward_verbs, "VERB", "inward"),
+                (lexicon.outward_nouns, "NOUN", "outward"),
+                (lexicon.inward_nouns, "NOUN", "inward"),
+                (lexicon.neutral_nouns, "NOUN", "neutral"),
+            )
+        )
         outward, phrasal_outward = _phrasal(lexicon.outward_verbs)
         inward, phrasal_inward = _phrasal(lexicon.inward_verbs)
         return cls(
@@ -117,6 +147,7 @@ class Cues:
             items=PhraseIndex(item_pairs),
             actors=PhraseIndex(actor_pairs),
             trigger_words=PhraseIndex((form, "trigger") for form in trigger_forms),
+            word_directions=directions,
             outward_verbs=outward,
             inward_verbs=inward,
             arrival_verbs=frozenset(lexicon.arrival_verbs),
@@ -127,6 +158,7 @@ class Cues:
             neutral_nouns=frozenset(lexicon.neutral_nouns),
             statuses={name: frozenset(lemmas) for name, lemmas in lexicon.statuses.items()},
             presence_verbs=frozenset(lexicon.presence_verbs),
+            holding_verbs=frozenset(lexicon.holding_verbs),
             interdictions=frozenset(lexicon.interdictions),
             generic_items=PhraseIndex((p, "generic") for p in lexicon.generic_items),
             provenance=PhraseIndex((p, "provenance") for p in lexicon.provenance),

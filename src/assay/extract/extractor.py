@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from assay.extract.cues import CATEGORY_PREFIX, Cues
 from assay.extract.framing import Frame, frame
+from assay.extract.headlines import is_headline, read_headline
 from assay.extract.items import (
     ActorOccurrence,
     ItemOccurrence,
@@ -25,11 +26,13 @@ from assay.extract.items import (
 from assay.extract.language_model import MODEL_PACKAGE, MODEL_VERSION, load_language_model
 from assay.extract.rewriting import Rewrite, rewrite
 from assay.extract.roles import (
+    HOLDING,
     PRESENCE,
     Trigger,
     actor_of,
     conjuncts,
     find_trigger,
+    holding_verb,
     is_reference,
     slots_for,
 )
@@ -201,36 +204,36 @@ class Extractor:
             items = find_generic_items(doc, self.cues, self._trigger_nouns)
         else:
             items = find_items(doc, self.cues, self._trigger_nouns, rewritten.replacements)
+        headline = not generic and is_headline(sentence.index, sentence.text)
         for item in items:
-            trigger = find_trigger(item, self.cues)
-            if trigger is None:
+            parsed = find_trigger(item, self.cues)
+            reading = (
+                read_headline(doc, item, actors, self.cues.word_directions) if headline else None
+            )
+            if parsed is not None:
+                trigger = parsed
+            elif reading is not None:
+                trigger = Trigger(reading.trigger, reading.direction, is_noun=False)
+            else:
                 continue
             framing = frame(doc, trigger.token, item.anchor, actors, self.cues)
-            if trigger.direction == PRESENCE:
-                framing = _as_delivered(framing)
+            if trigger.direction in (PRESENCE, HOLDING) or holding_verb(item, self.cues):
+                framing = _with_status(framing, "delivered")
+            elif reading is not None and reading.planned and framing.status == "delivered":
+                framing = _with_status(framing, "planned")
             speaker_actor = None
             if framing.speaker is not None:
                 occurrence = actor_of(framing.speaker.root, actors)
                 speaker_actor = occurrence.actor if occurrence else None
-            slots = slots_for(trigger, item, self.cues)
-            suppliers = self._parties(slots.supplier, actors, speaker_actor, context, set())
-            if not suppliers:
-                suppliers = self._parties(
-                    slots.supplier_fallback, actors, speaker_actor, context, set()
-                )
-            recipients = self._parties(
-                slots.recipient, actors, speaker_actor, context, set(suppliers)
+            suppliers, recipients = (
+                self._roles(parsed, item, actors, speaker_actor, context) if parsed else ([], [])
             )
-            if not recipients:
-                named = [
-                    o for o in actors if o.role != "demonym"
-                ]  # a demonym on the item names its maker, not its recipient
-                recipients = self._parties(
-                    slots.recipient_fallback, named, None, _Context(), set(suppliers)
-                )
+            if reading is not None:
+                suppliers = suppliers or [a for a in reading.suppliers if a not in recipients]
+                recipients = recipients or [a for a in reading.recipients if a not in suppliers]
             if not suppliers:
                 suppliers = _demonyms(item, actors)
-            if trigger.direction == PRESENCE and not (suppliers and recipients):
+            if trigger.direction in (PRESENCE, HOLDING) and not (suppliers and recipients):
                 continue
             supplier_options: list[str | None] = [*suppliers] or [None]
             recipient_options: list[str | None] = [*recipients] or [None]
@@ -244,6 +247,31 @@ class Extractor:
                             sentence, rewritten, item, trigger, framing, supplier, recipient
                         )
         return list(found.values())
+
+    def _roles(
+        self,
+        trigger: Trigger,
+        item: ItemOccurrence,
+        actors: list[ActorOccurrence],
+        speaker_actor: str | None,
+        context: _Context,
+    ) -> tuple[list[str], list[str]]:
+        """The suppliers and recipients the parse names for ``item`` moved by ``trigger``."""
+        slots = slots_for(trigger, item, self.cues)
+        suppliers = self._parties(slots.supplier, actors, speaker_actor, context, set())
+        if not suppliers:
+            suppliers = self._parties(
+                slots.supplier_fallback, actors, speaker_actor, context, set()
+            )
+        recipients = self._parties(slots.recipient, actors, speaker_actor, context, set(suppliers))
+        if not recipients:
+            named = [
+                o for o in actors if o.role != "demonym"
+            ]  # a demonym on the item names its maker, not its recipient
+            recipients = self._parties(
+                slots.recipient_fallback, named, speaker_actor, context, set(suppliers)
+            )
+        return suppliers, recipients
 
     def _parties(
         self,
@@ -279,6 +307,10 @@ class Extractor:
         kinds = {key for hit in self.cues.references.find_all(phrase) for key in hit.keys}
         if not kinds and not is_reference(token):
             return None
+        if kinds:
+            seat = _seat_of(token, actors)
+            if seat is not None:
+                return seat  # "the government in Capital"
         if speaker_actor and not kinds and speaker_actor not in excluded:
             return speaker_actor
         earlier = [(o.actor, self._kind(o.actor)) for o in actors if o.span.end <= token.i]
@@ -333,10 +365,10 @@ class Extractor:
         )
 
 
-def _as_delivered(framing: Frame) -> Frame:
-    """An item seen with another party is there: a delivery, whatever verb showed it."""
+def _with_status(framing: Frame, status: str) -> Frame:
+    """``framing`` with another status: an item seen in a party's hands is delivered."""
     return Frame(
-        "delivered",
+        status,
         framing.polarity,
         framing.modality,
         framing.speaker,
@@ -344,6 +376,25 @@ def _as_delivered(framing: Frame) -> Frame:
         framing.basis,
         framing.cues,
     )
+
+
+def _seat_of(token: Token, actors: list[ActorOccurrence]) -> str | None:
+    """The party a description is placed in: "the authorities in Capital".
+
+    The "in" may hang from the description or, as the parser often has it, from the
+    verb; either way it comes right after the description.
+    """
+    doc = token.doc
+    following = token.right_edge.i + 1
+    places = [child for child in token.children if child.dep_ == "prep" and child.lower_ == "in"]
+    if following < len(doc) and doc[following].lower_ == "in":
+        places.append(doc[following])
+    for preposition in places:
+        for place in preposition.children:
+            occurrence = actor_of(place, actors)
+            if occurrence is not None:
+                return occurrence.actor
+    return None
 
 
 def _demonyms(item: ItemOccurrence, actors: list[ActorOccurrence]) -> list[str]:

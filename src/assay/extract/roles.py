@@ -20,7 +20,8 @@ from spacy.tokens import Token
 from assay.extract.cues import Cues
 from assay.extract.items import ActorOccurrence, ItemOccurrence
 
-OUTWARD, INWARD, NEUTRAL, ARRIVAL, PRESENCE = "outward", "inward", "neutral", "arrival", "presence"
+OUTWARD, INWARD, NEUTRAL, ARRIVAL = "outward", "inward", "neutral", "arrival"
+PRESENCE, HOLDING = "presence", "holding"
 _VERBS = frozenset({"VERB", "AUX"})
 _RECIPIENT_PREPS = frozenset({"to", "into", "for", "toward", "towards"})
 _SUPPLIER_PREPS = frozenset({"from"})
@@ -160,6 +161,8 @@ def find_trigger(  # noqa: C901, PLR0911, PLR0912 - the climb tries each reading
                     return _with_path(noun, path)
             if head.lemma_.lower() in cues.presence_verbs:
                 return _with_path(Trigger(head, PRESENCE, is_noun=False), path)
+            if head.lemma_.lower() in cues.holding_verbs and token.dep_ == "dobj":
+                return _with_path(Trigger(head, HOLDING, is_noun=False), path)
             return None
         token = head
         path.append(token)
@@ -267,6 +270,10 @@ def slots_for(  # noqa: C901, PLR0912 - one branch per direction and voice
         for agent in _preps(token, frozenset({"by"})):
             slots.recipient.append(agent)
         return slots
+    if trigger.direction == HOLDING:
+        slots.recipient.extend(subjects(token))
+        slots.supplier.extend(_path_preps(trigger, item, _SUPPLIER_PREPS))
+        return slots
     if trigger.is_noun:
         return _noun_slots(trigger, item, cues)
     # A headline's "Drones delivered to Beta by Alpha" reads as active with the item as subject.
@@ -301,17 +308,24 @@ def slots_for(  # noqa: C901, PLR0912 - one branch per direction and voice
                 slots.supplier_fallback.extend(from_objects)
                 slots.recipient.extend(objects)
         slots.recipient.extend(to_objects)
-        # "had given Gamma 14 tanks", parsed with the recipient inside the item phrase
+        # "had given Gamma 14 tanks", parsed with the recipient inside the item phrase;
+        # "supplied most of Gamma's frigates": the owner of what was supplied received it
+        first = item.anchor
+        while first.dep_ == "conj" and first.head != first:
+            first = first.head  # "Gamma's frigates, tanks and jets": the owner comes first
         slots.recipient_fallback.extend(
             child
-            for child in item.anchor.children
-            if child.dep_ in ("nmod", "compound")
+            for child in (*item.anchor.children, *first.children)
+            if (child.dep_ in ("nmod", "compound") or (child.dep_ == "poss" and not passive))
             and child.pos_ == "PROPN"
             and child.i < item.span.start
         )
     else:
         if passive:
             slots.recipient.extend(agents)
+            holder = holding_verb(item, cues)
+            if not agents and holder is not None:
+                slots.recipient.extend(subjects(holder))  # "flies jets bought from Alpha"
         else:
             slots.recipient.extend(subjects(token))
             for obj in _children(token, "dobj", "dative"):
@@ -321,6 +335,21 @@ def slots_for(  # noqa: C901, PLR0912 - one branch per direction and voice
         if not slots.supplier and token.head != token:
             slots.supplier.extend(_preps(token.head, frozenset({"with"})))  # "a deal with X to buy"
     return slots
+
+
+def holding_verb(item: ItemOccurrence, cues: Cues) -> Token | None:
+    """The verb by which a party holds ``item`` ("Beta operates ..."), if it is its object.
+
+    The reduced relative "Beta flies jets bought from Alpha" is often parsed as a clause
+    ("jets bought") under the holding verb; that reading counts too.
+    """
+    anchor = item.anchor
+    verb = anchor.head
+    if anchor.dep_ == "nsubj" and verb.dep_ == "ccomp" and verb.tag_ in ("VBN", "VBD"):
+        anchor, verb = verb, verb.head
+    if anchor.dep_ in ("dobj", "ccomp") and verb.lemma_.lower() in cues.holding_verbs:
+        return verb
+    return None
 
 
 def _noun_slots(trigger: Trigger, item: ItemOccurrence, cues: Cues) -> Slots:
@@ -334,22 +363,32 @@ def _noun_slots(trigger: Trigger, item: ItemOccurrence, cues: Cues) -> Slots:
     givers = trigger.direction == OUTWARD
     (slots.supplier if givers else slots.recipient).extend(owners)
     fallback = slots.supplier_fallback if givers else slots.recipient_fallback
+    # "a deal for Kestrel-9s": a "for" that introduces the item itself names no recipient
     slots.recipient.extend(
-        _preps(noun, _RECIPIENT_PREPS) or _path_preps(trigger, item, _RECIPIENT_PREPS)
+        obj
+        for obj in _preps(noun, _RECIPIENT_PREPS) or _path_preps(trigger, item, _RECIPIENT_PREPS)
+        if not _within(obj, item)
     )
+    dealing = _SUPPLIER_PREPS | frozenset({"with"})
     slots.supplier.extend(
-        _preps(noun, _SUPPLIER_PREPS | frozenset({"with"}))
-        or _path_preps(trigger, item, _SUPPLIER_PREPS)
+        _preps(noun, dealing) or _path_preps(trigger, item, _SUPPLIER_PREPS if givers else dealing)
     )
     (slots.supplier if givers else slots.recipient).extend(_preps(noun, frozenset({"by"})))
     verb = noun.head
     if verb != noun and noun.dep_ in ("dobj", "nsubjpass", "pobj", "nsubj"):
         if noun.dep_ == "pobj" and verb.head != verb:
             verb = verb.head
+        if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ in ("dobj", "pobj"):
+            # "suspended talks with Gamma on the purchase of ...": the talks' verb governs
+            if not givers and not slots.supplier:
+                slots.supplier.extend(_preps(verb, frozenset({"with"})))
+            verb = verb.head if verb.dep_ == "dobj" else verb.head.head
         if not slots.recipient:
             slots.recipient.extend(_preps(verb, _RECIPIENT_PREPS))
         if not slots.supplier:
-            slots.supplier.extend(_preps(verb, _SUPPLIER_PREPS))
+            # "placed an order ... with Gamma's shipyard": the buyer deals with the supplier
+            words = _SUPPLIER_PREPS if givers else _SUPPLIER_PREPS | frozenset({"with"})
+            slots.supplier.extend(_preps(verb, words))
         interdicted = verb.lemma_.lower() in cues.interdictions
         if noun.dep_ in ("dobj", "pobj") and verb.pos_ in _VERBS and not interdicted:
             fallback.extend(subjects(verb))
@@ -390,7 +429,7 @@ def actor_of(
 def _through_preposition(token: Token, ancestor: Token) -> bool:
     """True when ``token`` hangs from ``ancestor`` through a preposition ("use in Gamma")."""
     steps = 0
-    while token != ancestor and token.head != token and steps < 20:
+    while token not in (ancestor, token.head) and steps < 20:
         if token.dep_ in ("pobj", "prep") and token.head != ancestor:
             return True
         if token.dep_ == "prep":
@@ -402,7 +441,7 @@ def _through_preposition(token: Token, ancestor: Token) -> bool:
 
 def _depth(token: Token, ancestor: Token) -> int:
     depth = 0
-    while token != ancestor and token.head != token and depth < 20:
+    while token not in (ancestor, token.head) and depth < 20:
         token = token.head
         depth += 1
     return depth

@@ -226,6 +226,7 @@ def load_lexicon(path: Path) -> tuple[Lexicon, dict[str, Category]]:
         neutral_nouns=nouns["neutral"],
         statuses=_phrase_map(data, "statuses", STATUSES, path),
         presence_verbs=_phrase_list(data, "presence_verbs", path),
+        holding_verbs=_phrase_list(data, "holding_verbs", path),
         interdictions=_phrase_list(data, "interdictions", path),
         generic_items=_phrase_list(data, "generic_items", path),
         provenance=_phrase_list(data, "provenance", path),

@@ -165,6 +165,7 @@ class Lexicon:
     neutral_nouns: tuple[str, ...]
     statuses: Mapping[str, tuple[str, ...]]
     presence_verbs: tuple[str, ...]
+    holding_verbs: tuple[str, ...]
     interdictions: tuple[str, ...]
     generic_items: tuple[str, ...]
     provenance: tuple[str, ...]
