@@ -49,6 +49,14 @@ class Score:
         """Matched over labelled."""
         return self.matched / self.expected if self.expected else 1.0
 
+    def found_right(self, name: str) -> float:
+        """Share of labelled mentions found and agreeing on ``name``.
+
+        Unlike :meth:`accuracy`, this share cannot fall when recall rises: a newly found
+        mention with a wrong modality leaves it as it was, where it lowers the accuracy.
+        """
+        return self.agree[name] / self.expected if self.expected else 1.0
+
     def accuracy(self, name: str) -> float:
         """Share of matched pairs agreeing on ``name``."""
         total = self.quantity_pairs if name == "quantity" else self.matched
@@ -136,6 +144,9 @@ def figures(score: Score) -> dict[str, float]:
         "basis_accuracy": score.accuracy("basis"),
         "polarity_accuracy": score.accuracy("polarity"),
         "quantity_accuracy": score.accuracy("quantity"),
+        "modality_found_right": score.found_right("modality"),
+        "attribution_type_found_right": score.found_right("attribution_type"),
+        "basis_found_right": score.found_right("basis"),
     }
 
 
@@ -151,7 +162,7 @@ def main(argv: list[str]) -> int:
         f"{score.matched} matched"
     )
     for name, value in figures(score).items():
-        print(f"  {name:<26} {value:.3f}")
+        print(f"  {name:<30} {value:.3f}")
     if args.errors:
         print("\n".join(score.errors))
     return 0

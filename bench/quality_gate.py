@@ -51,9 +51,14 @@ def _claim_mentions() -> dict[str, float]:
     figures = {}
     for part in ("heldout", "dev"):
         measured = claim_mentions.figures(claim_mentions.measure(part))
-        for name in ("precision", "recall", "modality_accuracy", "attribution_type_accuracy"):
+        for name in (
+            "precision",
+            "recall",
+            "modality_found_right",
+            "attribution_type_found_right",
+            "basis_found_right",
+        ):
             figures[f"claim_mentions.{part}.{name}"] = measured[name]
-        figures[f"claim_mentions.{part}.basis_accuracy"] = measured["basis_accuracy"]
     return figures
 
 

@@ -180,3 +180,17 @@ def test_a_description_placed_in_a_capital(extractor: Extractor) -> None:
 def test_a_buyer_dealing_with_a_maker_owned_by_a_state(extractor: Extractor) -> None:
     text = "Kenya has placed an order for 6 Bayraktar TB2 drones with Turkey's Baykar."
     assert _keys(extractor, text) == {("TUR", "KEN", "bayraktar-tb2", "agreed")}
+
+
+def test_an_item_bought_earlier_and_delivered_now_is_delivered(extractor: Extractor) -> None:
+    text = "Chile has received the first F-16 jets it bought from the Netherlands."
+    assert _keys(extractor, text) == {("NLD", "CHL", "f-16", "delivered")}
+    # ... but deliveries of ordered jets that are delayed are not a delivery
+    text = "Deliveries of 20 F-16 jets that Chile ordered from the Netherlands have been delayed."
+    assert _keys(extractor, text) == {("NLD", "CHL", "f-16", "agreed")}
+
+
+def test_a_possible_purchase_is_a_plan(extractor: Extractor) -> None:
+    found = _only(extractor, "Peru could buy Gripen jets from Sweden.")
+    assert (found.supplier, found.recipient, found.status) == ("SWE", "PER", "planned")
+    assert found.modality is Modality.SPECULATIVE

@@ -27,13 +27,15 @@ from assay.extract.language_model import MODEL_PACKAGE, MODEL_VERSION, load_lang
 from assay.extract.rewriting import Rewrite, rewrite
 from assay.extract.roles import (
     HOLDING,
+    INWARD,
     PRESENCE,
     Trigger,
     actor_of,
     conjuncts,
-    find_trigger,
+    governing_trigger,
     holding_verb,
     is_reference,
+    relative_trigger,
     slots_for,
 )
 from assay.extract.sentences import Sentence, split_sentences
@@ -206,7 +208,9 @@ class Extractor:
             items = find_items(doc, self.cues, self._trigger_nouns, rewritten.replacements)
         headline = not generic and is_headline(sentence.index, sentence.text)
         for item in items:
-            parsed = find_trigger(item, self.cues)
+            relative = relative_trigger(item, self.cues)
+            governing = governing_trigger(item, self.cues)
+            parsed = relative or governing
             reading = (
                 read_headline(doc, item, actors, self.cues.word_directions) if headline else None
             )
@@ -231,6 +235,19 @@ class Extractor:
             if reading is not None:
                 suppliers = suppliers or [a for a in reading.suppliers if a not in recipients]
                 recipients = recipients or [a for a in reading.recipients if a not in suppliers]
+            if (
+                relative is not None
+                and governing is not None
+                and framing.status == "agreed"
+                and (not governing.is_noun or governing.direction == INWARD)
+            ):
+                # "received the jets it bought from Alpha": bought earlier, delivered now
+                outer = frame(doc, governing.token, item.anchor, actors, self.cues)
+                if outer.status == "delivered" and governing.direction != PRESENCE:
+                    framing = outer
+                    more = self._roles(governing, item, actors, speaker_actor, context)
+                    suppliers = suppliers or [a for a in more[0] if a not in recipients]
+                    recipients = recipients or [a for a in more[1] if a not in suppliers]
             if not suppliers:
                 suppliers = _demonyms(item, actors)
             if trigger.direction in (PRESENCE, HOLDING) and not (suppliers and recipients):
@@ -332,7 +349,11 @@ class Extractor:
     ) -> ClaimMention:
         starts = [trigger.token.idx, item.span.start_char]
         ends = [trigger.token.idx + len(trigger.token.text), item.span.end_char]
+        speaker = framing.speaker
+        spoken = range(speaker.start, speaker.end) if speaker is not None else range(0)
         for token in trigger.token.subtree:
+            if token.i in spoken:
+                continue
             if token.dep_ in ("pobj", "dative") and token.head.i >= min(
                 trigger.token.i, item.span.start
             ):
@@ -340,7 +361,6 @@ class Extractor:
                 ends.append(token.idx + len(token.text))
         start = rewritten.to_original(min(starts))
         end = rewritten.to_original(max(ends))
-        speaker = framing.speaker
         return ClaimMention(
             sentence_index=sentence.index,
             sentence_start=sentence.start,

@@ -40,6 +40,8 @@ _NEGATIONS = frozenset({"not", "n't", "never", "no"})
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "would"})
 _PERFECT = frozenset({"have", "has", "had", "'ve"})
 _SPEAKER_STOPS = frozenset({",", ";", "(", "\u2014", "\u2013", '"', "\u201c", "\u201d"})
+# Verbs that put a question ("officials asked whether ..."): their subject is its speaker.
+_ASKING = frozenset({"ask", "wonder", "question", "query"})
 _CLIMB_LIMIT = 10
 
 
@@ -72,18 +74,23 @@ def _speaker_verbs(trigger: Token, cues: Cues) -> list[Token]:
     """The verbs of saying or denying above the trigger, nearest first."""
     found = []
     token = trigger
+    below = trigger
     for _ in range(_CLIMB_LIMIT):
         lemma = token.lemma_.lower()
         is_verb = token.pos_ == "VERB"
         if (
             token != trigger
             and is_verb
-            and (lemma in cues.reporting_verbs or lemma in cues.denials)
+            and (
+                lemma in cues.reporting_verbs
+                or lemma in cues.denials
+                or (lemma in _ASKING and _asks_whether(below))
+            )
         ):
             found.append(token)
         if token.head == token:
             break
-        token = token.head
+        below, token = token, token.head
     if not found:
         # "Alpha sent drones, officials said": the verb of saying hangs off the clause.
         for word in (trigger, token):
@@ -95,10 +102,25 @@ def _speaker_verbs(trigger: Token, cues: Cues) -> list[Token]:
     return found
 
 
+def _asks_whether(clause: Token) -> bool:
+    """True for the clause of "asked whether ...", a question someone puts."""
+    return any(
+        child.dep_ == "mark" and child.lower_ in ("whether", "if") for child in clause.children
+    )
+
+
 def _subject_of(verb: Token) -> Token | None:
     agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children]
     subject = [c for c in verb.children if c.dep_ == "nsubj"]
     found = agents or subject
+    if not found and verb.i > 0:
+        # "..., the embassy in Capital said": the parser often hangs the speaker as an
+        # apposition on the last noun of the claim, right before the verb
+        before = verb.doc[verb.i - 1]
+        while before.dep_ != "appos" and before.head.i < verb.i and before.head != before:
+            before = before.head
+        if before.dep_ == "appos" and before.right_edge.i == verb.i - 1:
+            return before
     return found[0] if found else None
 
 
@@ -240,10 +262,28 @@ def speaker_type_of(
         if span is not None:
             covered |= {t.i for t in span}
     names = [t for t in speaker if t.pos_ == "PROPN" and t.i not in covered]
+    if _is_masthead(speaker, covered):
+        return SpeakerType.MEDIA
     titled = cues.speakers["named_official"].contains(text)
     if names and (titled or len(names) >= 2):
         return SpeakerType.NAMED_OFFICIAL
     return SpeakerType.GOVERNMENT
+
+
+def _is_masthead(speaker: Span, covered: set[int]) -> bool:
+    """True for "the Harbour Chronicle": a title after "the" whose head names no party.
+
+    People's names take no article, and parties and offices are covered already, so a
+    capitalised title after "the" ending in an uncovered word is a publication, even
+    when it starts with a place ("the Capital Dispatch").
+    """
+    words = [t for t in speaker[1:] if not t.is_punct]
+    return (
+        speaker[0].lower_ == "the"
+        and bool(words)
+        and all(t.is_title for t in words)
+        and words[-1].i not in covered
+    )
 
 
 def frame(
@@ -274,7 +314,8 @@ def frame(
     if negation is not None:
         notes.append(negation.text)
     speculation = _speculation(chain, cues)
-    if speculation is not None and status in ("delivered", "planned"):
+    # "could buy", "may soon receive": a possible future transfer is a plan, whatever verb
+    if speculation is not None and status in ("delivered", "planned", "agreed"):
         status = "planned"
         notes.append(speculation.text)
     hedges = cues.hedges.find(sentence.text)

@@ -122,19 +122,30 @@ def _object_noun(verb: Token, cues: Cues) -> Trigger | None:
     return None
 
 
-def find_trigger(  # noqa: C901, PLR0911, PLR0912 - the climb tries each reading in turn
-    item: ItemOccurrence, cues: Cues
-) -> Trigger | None:
+def find_trigger(item: ItemOccurrence, cues: Cues) -> Trigger | None:
     """The nearest transfer word governing ``item``, or None when the item only sits there.
 
     The trigger carries the path of words between the item and itself, whose
     prepositions ("drones from Alpha") also name parties.
     """
+    relative = relative_trigger(item, cues)
+    return relative if relative is not None else governing_trigger(item, cues)
+
+
+def relative_trigger(item: ItemOccurrence, cues: Cues) -> Trigger | None:
+    """A transfer verb in a clause on the item itself ("jets bought from Alpha")."""
     for child in item.anchor.children:
         if child.dep_ in ("acl", "relcl"):
             found = _as_trigger(child, cues)
             if found and not found.is_noun:
                 return _with_path(found, [item.anchor])
+    return None
+
+
+def governing_trigger(  # noqa: C901, PLR0911 - the climb tries each reading in turn
+    item: ItemOccurrence, cues: Cues
+) -> Trigger | None:
+    """The nearest transfer word above ``item`` in the parse."""
     token = item.anchor
     path = [token]
     for _ in range(_CLIMB_LIMIT):
