@@ -30,6 +30,7 @@ from assay.records import (
     ParsedDocument,
     Redirect,
 )
+from assay.store.embedding_queries import EmbeddingQueries
 from assay.store.mention_queries import MentionQueries
 from assay.store.tables import (
     captures,
@@ -90,7 +91,7 @@ def _inserted_key(result: sa.CursorResult[Any]) -> int:
 _OUTLET_COLUMNS = [column.label(f"o_{column.name}") for column in outlets.columns]
 
 
-class Repository(WebQueries, MentionQueries):
+class Repository(WebQueries, MentionQueries, EmbeddingQueries):
     """Reads and writes records through one connection inside a transaction."""
 
     def __init__(self, connection: sa.Connection) -> None:

@@ -215,3 +215,13 @@ mentions = sa.Table(
     sa.Index("ix_mentions_claim", "supplier", "recipient", "item"),
     sqlite_autoincrement=True,
 )
+
+# Sentence vectors by the SHA-256 of their exact text and the model that made them.
+embeddings = sa.Table(
+    "embeddings",
+    metadata,
+    sa.Column("text_sha256", SHA256, primary_key=True),
+    sa.Column("model", sa.String(200), primary_key=True),
+    sa.Column("dims", sa.Integer, nullable=False),
+    sa.Column("vector", sa.LargeBinary, nullable=False),
+)
