@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | sha256sum | cut -c1-12)
 DEMO_PROJECT ?= demo-project
 
-.PHONY: install demo test lint fmt docs bench quality-gate clean constraints
+.PHONY: install demo test lint fmt docs bench quality-gate clean constraints train-stance
 
 install: $(STAMP)
 
@@ -46,11 +46,18 @@ docs: install
 bench: install
 	$(BIN)/python bench/extraction_quality.py
 	$(BIN)/python bench/claim_mentions.py --part heldout
+	$(BIN)/python bench/claim_grouping.py --part heldout
+	$(BIN)/python bench/fnc1_stance.py
+	$(BIN)/python bench/emergent_stance.py
+	$(BIN)/python bench/embedding_speed.py --threads 2
 	$(BIN)/python bench/extraction_speed.py --documents 1000
 	$(BIN)/python bench/ingest_throughput.py --documents 1000 10000
 	$(BIN)/python bench/url_ingest.py
 	$(BIN)/python bench/hostile_inputs.py
 	$(BIN)/python bench/near_duplicates.py --sizes 1000 10000 100000
+
+train-stance: install
+	$(BIN)/python scripts/train_stance.py
 
 quality-gate: install
 	$(BIN)/python bench/quality_gate.py
