@@ -23,6 +23,8 @@ demo: install
 	$(BIN)/assay outlets --project $(DEMO_PROJECT)
 	$(BIN)/assay show D16 --project $(DEMO_PROJECT)
 	$(BIN)/assay mentions --project $(DEMO_PROJECT)
+	$(BIN)/assay claims --project $(DEMO_PROJECT)
+	$(BIN)/assay show C6 --project $(DEMO_PROJECT)
 	$(BIN)/assay verify --project $(DEMO_PROJECT)
 
 test: install lint
@@ -47,6 +49,7 @@ bench: install
 	$(BIN)/python bench/extraction_quality.py
 	$(BIN)/python bench/claim_mentions.py --part heldout
 	$(BIN)/python bench/claim_grouping.py --part heldout
+	$(BIN)/python bench/document_stance.py
 	$(BIN)/python bench/fnc1_stance.py
 	$(BIN)/python bench/emergent_stance.py
 	$(BIN)/python bench/embedding_speed.py --threads 2

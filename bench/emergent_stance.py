@@ -95,6 +95,18 @@ def format_scores(name: str, scores: HeadlineScores) -> str:
     return "\n".join(lines)
 
 
+def measure(data: Path = DATA, threads: int = 2) -> HeadlineScores:
+    """The shipped model's scores on the Emergent test split (for the quality gate)."""
+    from assay.match.stance import StanceModel  # noqa: PLC0415 - loads the model
+
+    pairs = read_split(data, "test")
+    predictions = StanceModel.load(threads=threads).predict_headlines(
+        [(p.claim, p.headline) for p in pairs]
+    )
+    back = {stance: label for label, stance in STANCES.items()}
+    return score([p.stance for p in pairs], [back[x.label.value] for x in predictions])
+
+
 def main() -> None:
     """Predict the test split with the shipped model and print the figures."""
     from assay.match.stance import StanceModel  # noqa: PLC0415 - loads the model

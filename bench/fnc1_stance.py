@@ -24,6 +24,16 @@ FNC_NAMES = dict(
 )
 
 
+def measure(data: Path = fnc1_scoring.DATA, threads: int = 2) -> fnc1_scoring.Scores:
+    """The shipped model's scores on the competition test set (for the quality gate)."""
+    from assay.match.stance import StanceModel  # noqa: PLC0415 - loads the model
+
+    model = StanceModel.load(threads=threads)
+    rows, bodies = fnc1_scoring.read_split(data, "test")
+    found = model.predict([(r.headline, bodies[r.body_id]) for r in rows])
+    return fnc1_scoring.score([r.stance for r in rows], [FNC_NAMES[p.label] for p in found])
+
+
 def main() -> None:
     """Predict the competition test set and print the figures."""
     from assay.match.stance import StanceModel  # noqa: PLC0415 - loads the model

@@ -19,8 +19,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import article_extraction
+import claim_grouping
 import claim_mentions
+import document_stance
+import emergent_stance
 import extraction_quality
+import fnc1_scoring
+import fnc1_stance
 import near_duplicates
 
 FLOORS = Path(__file__).resolve().parent / "quality_floors.json"
@@ -62,8 +67,45 @@ def _claim_mentions() -> dict[str, float]:
     return figures
 
 
+def _claim_grouping() -> dict[str, float]:
+    figures = {}
+    for part in ("heldout", "dev"):
+        grouping = claim_grouping.measure(part)
+        figures[f"claim_grouping.{part}.bcubed_precision"] = grouping.precision
+        figures[f"claim_grouping.{part}.bcubed_recall"] = grouping.recall
+    return figures
+
+
+def _document_stance() -> dict[str, float]:
+    results = document_stance.run()
+    right = sum(expected == found for _, _, expected, found in results)
+    return {"document_stance.demo_corpus.accuracy": right / len(results)}
+
+
+def _fnc1() -> dict[str, float] | None:
+    if not (fnc1_scoring.DATA / "competition_test_stances.csv").is_file():
+        return None
+    scores = fnc1_stance.measure()
+    figures = {
+        "stance.fnc1_test.fnc_score": scores.percent / 100,
+        "stance.fnc1_test.macro_f1": scores.macro_f1,
+    }
+    figures.update({f"stance.fnc1_test.f1_{name}": value for name, value in scores.f1.items()})
+    return figures
+
+
+def _emergent() -> dict[str, float] | None:
+    if not emergent_stance.DATA.is_dir():
+        return None
+    return {"stance.emergent_test.accuracy": emergent_stance.measure().accuracy}
+
+
 MEASURES: dict[str, Callable[[], dict[str, float] | None]] = {
     "claim mentions on the team's labelled corpus (always present)": _claim_mentions,
+    "claim grouping on the team's labelled corpus (always present)": _claim_grouping,
+    "document stance on the demo corpus's manifest (always present)": _document_stance,
+    "stance on the FNC-1 competition test set": _fnc1,
+    "headline stance on the Emergent test split": _emergent,
     "extraction on article-extraction (181 real pages)": _extraction,
     "near-duplicates on generated rewrites (team-made, always present)": _near_duplicates,
 }

@@ -1,4 +1,4 @@
-"""Short readable IDs such as ``D12`` (document) and ``O3`` (outlet).
+"""Short readable IDs such as ``D12`` (document), ``O3`` (outlet) and ``C7`` (claim).
 
 An ID is a one-letter prefix and the record's integer key in the store. Keys are
 never reused, so an ID names the same record for the life of a project.
@@ -18,6 +18,7 @@ class IdKind(StrEnum):
     DOCUMENT = "D"
     OUTLET = "O"
     MENTION = "M"
+    CLAIM = "C"
 
 
 _ID_PATTERN = re.compile(r"^\s*([A-Za-z])(\d+)\s*$")

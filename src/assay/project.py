@@ -14,14 +14,24 @@ from assay.errors import ConfigError, NotFoundError
 from assay.ids import IdKind, format_id, parse_id
 from assay.ingest.address_policy import AddressPolicy
 from assay.packs import Pack, load_packs
-from assay.pipeline import IngestOptions, extract_documents, ingest_sources, refetch_documents
+from assay.pipeline import (
+    IngestOptions,
+    extract_documents,
+    ingest_sources,
+    match_claims,
+    refetch_documents,
+)
 from assay.progress import NullProgress, Progress
 from assay.records import (
+    ClaimDetail,
+    ClaimDocument,
+    ClaimSummary,
     Document,
     DocumentDetail,
     ExtractReport,
     IngestFailure,
     IngestReport,
+    MatchReport,
     Mention,
     Outlet,
     OutletDetail,
@@ -150,11 +160,13 @@ class Project:
                 )
             return OutletDetail(outlet, repo.list_documents(outlet_key=key))
 
-    def show(self, record_id: str) -> DocumentDetail | OutletDetail:
+    def show(self, record_id: str) -> DocumentDetail | OutletDetail | ClaimDetail:
         """The record an ID names, whatever its kind."""
         kind, _ = parse_id(record_id)
         if kind is IdKind.OUTLET:
             return self.outlet(record_id)
+        if kind is IdKind.CLAIM:
+            return self.claim(record_id)
         return self.document(record_id)
 
     def packs(self) -> list[Pack]:
@@ -217,6 +229,57 @@ class Project:
                     hint="list documents with `assay documents`",
                 )
             return repo.list_mentions(key)
+
+    def match(self, progress: Progress | None = None, *, force: bool = False) -> MatchReport:
+        """Group mentions into claims, link related claims, and read documents' stances.
+
+        Only readings whose inputs changed are redone; ``force`` redoes them all.
+        """
+        return match_claims(self.store, self.pack(), progress or NullProgress(), force=force)
+
+    def claims(self) -> list[ClaimSummary]:
+        """Every claim some document states, with its documents, mentions and stances."""
+        with self.store.transaction() as repo:
+            return repo.list_claims()
+
+    def claim(self, claim_id: str) -> ClaimDetail:
+        """One claim (``"C12"``): every document bearing on it, its mentions, linked claims.
+
+        Documents come oldest first by publication date (undated ones last), so the
+        first listed is the earliest known telling.
+        """
+        key = self._key(claim_id, IdKind.CLAIM)
+        with self.store.transaction() as repo:
+            found = repo.list_claims([key])
+            if not found:
+                raise NotFoundError(
+                    f"no claim {format_id(IdKind.CLAIM, key)} in {self.path}",
+                    hint="list claims with `assay claims`",
+                )
+            mentions = repo.list_mentions(keys=repo.claim_mention_keys(key))
+            readings = repo.claim_stances(key)
+            documents = {
+                d.key: d
+                for d in (repo.get_document(r.document_key) for r in readings)
+                if d is not None
+            }
+            related = repo.related_claims(key)
+        by_document: dict[int, list[Mention]] = {}
+        for mention in mentions:
+            by_document.setdefault(mention.document_key, []).append(mention)
+        rows = [
+            ClaimDocument(documents[r.document_key], r, by_document.get(r.document_key, []))
+            for r in readings
+            if r.document_key in documents
+        ]
+        rows.sort(
+            key=lambda row: (
+                row.document.published is None,
+                row.document.published or "",
+                row.document.key,
+            )
+        )
+        return ClaimDetail(found[0], rows, related)
 
     def failures(self) -> list[IngestFailure]:
         """Every input that failed to become a document, with its reason."""

@@ -337,6 +337,10 @@ class VerifyReport:
         return not self.problems and not self.custody_problems
 
 
+# A mention's item is a catalogue system ID or this prefix and a category ID.
+CATEGORY_PREFIX = "category:"
+
+
 class Modality(StrEnum):
     """How a sentence puts a claim; when several apply, the first listed here wins."""
 
@@ -412,11 +416,17 @@ class Mention:
     sentence: str
     text: str
     extractor: str
+    claim_key: int | None = None
 
     @property
     def id(self) -> str:
         """The readable ID, such as ``M7``."""
         return format_id(IdKind.MENTION, self.key)
+
+    @property
+    def claim_id(self) -> str | None:
+        """The readable ID of the claim it states (``C4``), once matching has run."""
+        return None if self.claim_key is None else format_id(IdKind.CLAIM, self.claim_key)
 
     @property
     def document_id(self) -> str:
@@ -439,3 +449,130 @@ class ExtractReport:
     def parsed_share(self) -> float:
         """The share of sentences the pre-filter sent to the parser."""
         return self.parsed / self.sentences if self.sentences else 0.0
+
+
+class Stance(StrEnum):
+    """How a document stands toward a claim (FNC-1's agree, disagree, discuss, unrelated)."""
+
+    SUPPORTS = "supports"
+    REFUTES = "refutes"
+    DISCUSSES = "discusses"
+    UNRELATED = "unrelated"
+
+
+class StanceBasis(StrEnum):
+    """What a document's stance was read from.
+
+    ``mentions``: the document states the claim itself, and its mentions' polarity and
+    modality decide the stance, each traceable to a sentence. ``text``: the document
+    states only a related claim (the same transfer at another stage, its category, a
+    party left unnamed), and the stance model read its text against the claim.
+    """
+
+    MENTIONS = "mentions"
+    TEXT = "text"
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A canonical claim: who gives what to whom, at which stage of a transfer.
+
+    ``stage`` is delivery, deal, offer or halt; ``text`` says the claim in words built
+    from the pack's names ("Alpha delivered Kestrel-9 to Beta"), as the stance model
+    reads it. The key, and so the ID, never changes once given.
+    """
+
+    key: int
+    supplier: str | None
+    recipient: str | None
+    item: str
+    stage: str
+    text: str
+
+    @property
+    def id(self) -> str:
+        """The readable ID, such as ``C12``."""
+        return format_id(IdKind.CLAIM, self.key)
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentStance:
+    """One document's stance toward one claim, with the stance model's own reading.
+
+    ``stance`` and ``score`` are the answer; ``model_stance`` and ``probabilities``
+    are what the stance model made of the document's text, kept beside a reading from
+    mentions so an analyst sees where the two differ.
+    """
+
+    document_key: int
+    claim_key: int
+    stance: Stance
+    score: float
+    basis: StanceBasis
+    model_stance: Stance
+    probabilities: dict[Stance, float]
+    model: str
+
+    @property
+    def document_id(self) -> str:
+        """The readable ID of the document."""
+        return format_id(IdKind.DOCUMENT, self.document_key)
+
+    @property
+    def claim_id(self) -> str:
+        """The readable ID of the claim."""
+        return format_id(IdKind.CLAIM, self.claim_key)
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimSummary:
+    """A claim with how much reporting it has and how that reporting stands."""
+
+    claim: Claim
+    documents: int
+    mentions: int
+    stances: dict[Stance, int]
+    first_published: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class RelatedClaim:
+    """A link from a claim to another: ``kind`` is stage, refines or names_party.
+
+    ``outgoing`` is true when the claim shown is the link's source ("this claim refines
+    that one") and false when it is the target.
+    """
+
+    kind: str
+    outgoing: bool
+    claim: Claim
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimDocument:
+    """A document that states or discusses a claim: its stance and its mentions of it."""
+
+    document: Document
+    stance: DocumentStance
+    mentions: list[Mention]
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimDetail:
+    """One claim with every document that bears on it and the claims it is linked to."""
+
+    summary: ClaimSummary
+    documents: list[ClaimDocument]
+    related: list[RelatedClaim]
+
+
+@dataclass(slots=True)
+class MatchReport:
+    """What a matching run did: claims made and linked, stances read."""
+
+    claims: int = 0
+    new_claims: int = 0
+    links: int = 0
+    stances: int = 0
+    current: int = 0
+    failures: list[tuple[str, str]] = field(default_factory=list)

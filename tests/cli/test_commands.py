@@ -22,10 +22,12 @@ def command_names() -> list[str]:
 def test_the_command_set() -> None:
     assert command_names() == [
         "add",
+        "claims",
         "documents",
         "extract",
         "failures",
         "init",
+        "match",
         "mentions",
         "outlets",
         "packs",

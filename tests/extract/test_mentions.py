@@ -194,3 +194,24 @@ def test_a_possible_purchase_is_a_plan(extractor: Extractor) -> None:
     found = _only(extractor, "Peru could buy Gripen jets from Sweden.")
     assert (found.supplier, found.recipient, found.status) == ("SWE", "PER", "planned")
     assert found.modality is Modality.SPECULATIVE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Posts shared online claim that Russia has sent Iskander missiles to Iran.",
+        "The rumour that Russia has sent Iskander missiles to Iran spread quickly.",
+        "Claim: Russia has sent Iskander missiles to Iran.",
+        'Some pages ran headlines such as "Russia Sends Iskander Missiles To Iran".',
+    ],
+)
+def test_a_claim_the_text_only_reports_is_not_asserted(extractor: Extractor, text: str) -> None:
+    mention = _only(extractor, text)
+    assert (mention.supplier, mention.recipient, mention.item) == ("RUS", "IRN", "iskander-m")
+    assert mention.modality is Modality.HEDGED
+    assert mention.polarity == "positive"
+
+
+def test_evidence_that_reveals_a_transfer_does_not_hedge_it(extractor: Extractor) -> None:
+    mention = _only(extractor, "Intercepted calls reveal that Iran sent drones to Russia.")
+    assert mention.modality is Modality.ASSERTED

@@ -1,4 +1,4 @@
-"""Commands for claim mentions: extract them, and list them."""
+"""Commands for claims: extract mentions, match them into claims, list and show them."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from assay.cli import EXIT_BAD_INPUT, app, render_mentions
+from assay.cli import EXIT_BAD_INPUT, app, render_claims, render_mentions
 from assay.cli.options import DEFAULT_PROJECT, JsonFlag, ProjectPath
 from assay.cli.progress_bar import RichProgress
 from assay.cli.render import stderr
@@ -53,3 +53,41 @@ def mentions(
     with Project.open(project_path) as project:
         rows = project.mentions(document_id)
     render_mentions.mentions(rows, as_json=as_json)
+
+
+@app.command(name="match")
+def match_command(
+    project_path: ProjectPath = DEFAULT_PROJECT,
+    force: Annotated[
+        bool, typer.Option("--force", help="Read every stance again even where nothing changed.")
+    ] = False,
+    as_json: JsonFlag = False,
+) -> None:
+    """Group mentions into claims, link related claims, read stances (`add` does this).
+
+    Only stances whose claim, document text, mentions or model changed are read again.
+
+    Example: assay match --force
+    """
+    with Project.open(project_path) as project:
+        report = project.match(RichProgress(stderr()), force=force)
+    render_claims.match_report(report, as_json=as_json)
+    if report.failures:
+        raise typer.Exit(EXIT_BAD_INPUT)
+
+
+@app.command()
+def claims(project_path: ProjectPath = DEFAULT_PROJECT, as_json: JsonFlag = False) -> None:
+    """List claims with their number of documents and how the documents stand.
+
+    A document supports a claim it carries (in its own voice or relaying sources it
+    does not dispute, hedged or not), refutes one it denies or finds baseless, and
+    discusses one it only raises. Stances count every document read against the claim:
+    those stating it and those stating a linked claim. `assay show C12` shows every
+    mention behind a claim.
+
+    Example: assay claims --json
+    """
+    with Project.open(project_path) as project:
+        rows = project.claims()
+    render_claims.claims(rows, as_json=as_json)

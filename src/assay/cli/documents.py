@@ -6,10 +6,10 @@ from typing import Annotated
 
 import typer
 
-from assay.cli import app, render
+from assay.cli import app, render, render_claims
 from assay.cli.options import DEFAULT_PROJECT, JsonFlag, ProjectPath
 from assay.project import Project
-from assay.records import DocumentDetail
+from assay.records import ClaimDetail, DocumentDetail
 
 
 @app.command()
@@ -47,18 +47,22 @@ def failures(project_path: ProjectPath = DEFAULT_PROJECT, as_json: JsonFlag = Fa
 
 @app.command()
 def show(
-    record_id: Annotated[str, typer.Argument(help="A document or outlet ID, such as D12 or O3.")],
+    record_id: Annotated[
+        str, typer.Argument(help="A document, outlet or claim ID, such as D12, O3 or C7.")
+    ],
     project_path: ProjectPath = DEFAULT_PROJECT,
     full_text: Annotated[bool, typer.Option("--text", help="Print the whole main text.")] = False,
     as_json: JsonFlag = False,
 ) -> None:
-    """Show one document (captures, custody) or outlet.
+    """Show one document (captures, custody), outlet, or claim (mentions, stances).
 
-    Example: assay show D12
+    Example: assay show C7
     """
     with Project.open(project_path) as project:
         detail = project.show(record_id)
     if isinstance(detail, DocumentDetail):
         render.document_detail(detail, as_json=as_json, full_text=full_text)
+    elif isinstance(detail, ClaimDetail):
+        render_claims.claim_detail(detail, as_json=as_json)
     else:
         render.outlet_detail(detail, as_json=as_json)

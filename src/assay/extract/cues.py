@@ -14,8 +14,8 @@ from lemminflect import getAllInflections, getAllInflectionsOOV
 
 from assay.extract.phrases import PhraseIndex
 from assay.packs.loading import Pack
+from assay.records import CATEGORY_PREFIX
 
-CATEGORY_PREFIX = "category:"
 # Order in which statuses are tried: the first whose cue governs the trigger wins.
 STATUS_ORDER = ("halted", "requested", "offered", "planned", "agreed")
 # Bases from the most to the least specific: a named source of evidence beats a
@@ -98,6 +98,7 @@ class Cues:
     provenance: PhraseIndex
     speculation: frozenset[str]
     hedges: PhraseIndex
+    claim_nouns: frozenset[str]
     denials: frozenset[str]
     denial_phrases: PhraseIndex
     questions: frozenset[str]
@@ -163,6 +164,7 @@ class Cues:
             generic_items=PhraseIndex((p, "generic") for p in lexicon.generic_items),
             provenance=PhraseIndex((p, "provenance") for p in lexicon.provenance),
             speculation=frozenset(lexicon.speculation),
+            claim_nouns=frozenset(lexicon.claim_nouns),
             hedges=PhraseIndex((p, "hedge") for p in lexicon.hedges),
             denials=frozenset(lexicon.denials),
             denial_phrases=PhraseIndex((p, "denial") for p in lexicon.denial_phrases),

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from assay.extract.cues import CATEGORY_PREFIX, Cues
+from assay.extract.cues import Cues
 from assay.extract.framing import Frame, frame
 from assay.extract.headlines import is_headline, read_headline
 from assay.extract.items import (
@@ -40,7 +40,7 @@ from assay.extract.roles import (
 )
 from assay.extract.sentences import Sentence, split_sentences
 from assay.packs.loading import Pack
-from assay.records import ClaimMention, DocumentSource, SpeakerType
+from assay.records import CATEGORY_PREFIX, ClaimMention, DocumentSource, SpeakerType
 
 if TYPE_CHECKING:
     from spacy.language import Language

@@ -156,6 +156,59 @@ def is_speaker_like(span: Span, cues: Cues) -> bool:
     return any(index.contains(span.text) for index in cues.speakers.values())
 
 
+# How the content of "the claim that ..." hangs on its noun (a "that" clause is often
+# parsed as a relative clause).
+_CONTENT_DEPS = frozenset({"acl", "relcl", "ccomp", "appos"})
+_QUOTES = frozenset('"\u201c\u201d')
+
+
+def _reported_by_nobody_named(
+    sentence: Doc, trigger: Token, verbs: list[Token], cues: Cues
+) -> str | None:
+    """The words that make a claim reported rather than asserted, when no speaker is named.
+
+    "Posts claim that Alpha sent ...", "the rumour that Alpha sent ...", "Claim: Alpha
+    sent ...", and a headline quoted in the text ("headlines such as \u201cAlpha Sends
+    ...\u201d") all put a claim in the text without the text standing behind it.
+    """
+    for verb in verbs:
+        subject = _subject_of(verb)
+        evidence = subject is not None and cues.basis_of(speaker_span(subject).text) is not None
+        if verb.lemma_.lower() in cues.reporting_verbs and not evidence:
+            return verb.text  # "intercepted calls reveal ..." is evidence, not a report
+    token = trigger
+    for _ in range(_CLIMB_LIMIT):
+        head = token.head
+        if head == token:
+            break
+        if token.dep_ in _CONTENT_DEPS and head.lemma_.lower() in cues.claim_nouns:
+            return head.text
+        token = head
+    first = sentence[0]
+    if first.lemma_.lower() in cues.claim_nouns and len(sentence) > 1 and sentence[1].text == ":":
+        return first.text
+    before = sentence.text[: trigger.idx - sentence[0].idx]
+    if sum(before.count(mark) for mark in _QUOTES) % 2 == 1:
+        return "quoted"
+    return None
+
+
+def _modality(
+    *, negative: bool, question: bool, speculative: bool, attributed: bool, hedged: bool
+) -> Modality:
+    """The first that applies, in :class:`Modality` order: a denial outranks all else."""
+    for applies, modality in (
+        (negative, Modality.DENIED),
+        (question, Modality.QUESTIONED),
+        (speculative, Modality.SPECULATIVE),
+        (attributed, Modality.ATTRIBUTED),
+        (hedged, Modality.HEDGED),
+    ):
+        if applies:
+            return modality
+    return Modality.ASSERTED
+
+
 def _modals(chain: list[Token]) -> list[Token]:
     return [c for t in chain for c in t.children if c.dep_ in ("aux", "auxpass")]
 
@@ -319,18 +372,20 @@ def frame(
         status = "planned"
         notes.append(speculation.text)
     hedges = cues.hedges.find(sentence.text)
-    if polarity == "negative":
-        modality = Modality.DENIED
-    elif _is_question(sentence, chain, speaker_verb, cues):
-        modality = Modality.QUESTIONED
-    elif speculation is not None:
-        modality = Modality.SPECULATIVE
-    elif speaker is not None:
-        modality = Modality.ATTRIBUTED
-    elif hedges:
-        modality = Modality.HEDGED
-    else:
-        modality = Modality.ASSERTED
+    reported = (
+        None
+        if speaker is not None
+        else _reported_by_nobody_named(sentence, trigger, _speaker_verbs(trigger, cues), cues)
+    )
+    if reported is not None:
+        notes.append(reported)
+    modality = _modality(
+        negative=polarity == "negative",
+        question=_is_question(sentence, chain, speaker_verb, cues),
+        speculative=speculation is not None,
+        attributed=speaker is not None,
+        hedged=bool(hedges) or reported is not None,
+    )
     notes.extend(sentence.text[h.start : h.end] for h in hedges)
     speaker_type = (
         speaker_type_of(speaker, sentence, occurrences, cues) if speaker else SpeakerType.NONE

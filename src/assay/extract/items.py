@@ -14,9 +14,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from assay.extract.cues import CATEGORY_PREFIX, Cues
+from assay.extract.cues import Cues
 from assay.extract.phrases import PhraseHit
 from assay.extract.rewriting import Replacement
+from assay.records import CATEGORY_PREFIX
 
 # Dependencies that tie a modifier to the noun it modifies inside one noun phrase.
 _NOUN_MODIFIERS = frozenset(

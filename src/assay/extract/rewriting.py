@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from assay.extract.cues import CATEGORY_PREFIX
 from assay.extract.phrases import PhraseHit
+from assay.records import CATEGORY_PREFIX
 
 PLACEHOLDER = "Marlow"
 

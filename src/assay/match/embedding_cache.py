@@ -70,6 +70,16 @@ class EmbeddingCache:
         self.encoder = encoder
         self.backend = backend
 
+    @property
+    def model_id(self) -> str:
+        """The encoder's model id: a cache is a drop-in for the encoder it wraps."""
+        return self.encoder.model_id
+
+    @property
+    def dimensions(self) -> int:
+        """The length of each vector."""
+        return self.encoder.dimensions
+
     def encode(self, texts: Sequence[str]) -> Vectors:
         """The same rows as ``encoder.encode(texts)``, each distinct text encoded at most once."""
         dims = self.encoder.dimensions

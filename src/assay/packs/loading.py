@@ -230,6 +230,7 @@ def load_lexicon(path: Path) -> tuple[Lexicon, dict[str, Category]]:
         interdictions=_phrase_list(data, "interdictions", path),
         generic_items=_phrase_list(data, "generic_items", path),
         provenance=_phrase_list(data, "provenance", path),
+        claim_nouns=_phrase_list(data, "claim_nouns", path),
         speculation=_phrase_list(data, "speculation", path),
         hedges=_phrase_list(data, "hedges", path),
         denials=_phrase_list(data, "denials", path),

@@ -171,6 +171,7 @@ class Lexicon:
     provenance: tuple[str, ...]
     speculation: tuple[str, ...]
     hedges: tuple[str, ...]
+    claim_nouns: tuple[str, ...]
     denials: tuple[str, ...]
     denial_phrases: tuple[str, ...]
     questions: tuple[str, ...]

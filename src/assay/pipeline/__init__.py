@@ -6,9 +6,16 @@ an item that fails leaves no trace but its recorded failure, and a crash or Ctrl
 leaves the store as it was after the last whole batch.
 """
 
+from assay.pipeline.claiming import match_claims
 from assay.pipeline.extraction import extract_documents
 from assay.pipeline.ingestion import ingest_sources
 from assay.pipeline.options import IngestOptions
 from assay.pipeline.refetching import refetch_documents
 
-__all__ = ["IngestOptions", "extract_documents", "ingest_sources", "refetch_documents"]
+__all__ = [
+    "IngestOptions",
+    "extract_documents",
+    "ingest_sources",
+    "match_claims",
+    "refetch_documents",
+]

@@ -95,8 +95,10 @@ class MentionQueries:
             )
         )
 
-    def list_mentions(self, document_key: int | None = None) -> list[Mention]:
-        """Every stored mention (or one document's), in document and sentence order."""
+    def list_mentions(
+        self, document_key: int | None = None, *, keys: Sequence[int] | None = None
+    ) -> list[Mention]:
+        """Every stored mention (or one document's, or ``keys``), in document and text order."""
         query = (
             sa.select(mentions, documents.c.text, extractions.c.extractor)
             .join(documents, documents.c.id == mentions.c.document_id)
@@ -105,6 +107,8 @@ class MentionQueries:
         )
         if document_key is not None:
             query = query.where(mentions.c.document_id == document_key)
+        if keys is not None:
+            query = query.where(mentions.c.id.in_(list(keys)))
         return [_mention_from(row) for row in self.connection.execute(query)]
 
     def document_sources(self, document_key: int) -> list[DocumentSource]:
@@ -179,4 +183,5 @@ def _mention_from(row: sa.Row[Any]) -> Mention:
         sentence=text[claim.sentence_start : claim.sentence_end],
         text=text[claim.start : claim.end],
         extractor=values["extractor"],
+        claim_key=values["claim_id"],
     )

@@ -30,6 +30,7 @@ from assay.records import (
     ParsedDocument,
     Redirect,
 )
+from assay.store.claim_queries import ClaimQueries
 from assay.store.embedding_queries import EmbeddingQueries
 from assay.store.mention_queries import MentionQueries
 from assay.store.tables import (
@@ -91,7 +92,7 @@ def _inserted_key(result: sa.CursorResult[Any]) -> int:
 _OUTLET_COLUMNS = [column.label(f"o_{column.name}") for column in outlets.columns]
 
 
-class Repository(WebQueries, MentionQueries, EmbeddingQueries):
+class Repository(WebQueries, MentionQueries, EmbeddingQueries, ClaimQueries):
     """Reads and writes records through one connection inside a transaction."""
 
     def __init__(self, connection: sa.Connection) -> None:

@@ -211,9 +211,56 @@ mentions = sa.Table(
     sa.Column("speaker_type", sa.String(16), nullable=False),
     sa.Column("basis", sa.String(32), nullable=True),
     sa.Column("cues", sa.JSON, nullable=False),
+    # The canonical claim the mention states; NULL until matching has run over it.
+    sa.Column("claim_id", sa.Integer, sa.ForeignKey("claims.id"), nullable=True),
     sa.Index("ix_mentions_document_id", "document_id"),
     sa.Index("ix_mentions_claim", "supplier", "recipient", "item"),
+    sa.Index("ix_mentions_claim_id", "claim_id"),
     sqlite_autoincrement=True,
+)
+
+# Canonical claims. ``claim_key`` spells the claim (supplier|recipient|item|stage) so
+# that claims with an unknown party are unique too (NULLs never collide in an index);
+# keys are never reused, so a claim's ID (C12) is stable for the life of a project.
+claims = sa.Table(
+    "claims",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("claim_key", sa.String(300), nullable=False, unique=True),
+    sa.Column("supplier", sa.String(64), nullable=True),
+    sa.Column("recipient", sa.String(64), nullable=True),
+    sa.Column("item", sa.String(128), nullable=False),
+    sa.Column("stage", sa.String(16), nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("created_at", UTCDateTime(), nullable=False),
+    sqlite_autoincrement=True,
+)
+
+claim_links = sa.Table(
+    "claim_links",
+    metadata,
+    sa.Column("source_id", sa.Integer, sa.ForeignKey("claims.id"), primary_key=True),
+    sa.Column("target_id", sa.Integer, sa.ForeignKey("claims.id"), primary_key=True),
+    sa.Column("kind", sa.String(16), nullable=False),
+)
+
+# Each document's stance toward each claim it bears on. ``inputs_sha256`` digests what
+# the reading depended on (claim text, document text, its mentions, the model), so a
+# reading is redone only when one of them changed.
+stances = sa.Table(
+    "stances",
+    metadata,
+    sa.Column("document_id", sa.Integer, sa.ForeignKey("documents.id"), primary_key=True),
+    sa.Column("claim_id", sa.Integer, sa.ForeignKey("claims.id"), primary_key=True),
+    sa.Column("stance", sa.String(16), nullable=False),
+    sa.Column("score", sa.Float, nullable=False),
+    sa.Column("basis", sa.String(16), nullable=False),
+    sa.Column("model_stance", sa.String(16), nullable=False),
+    sa.Column("probabilities", sa.JSON, nullable=False),
+    sa.Column("model", sa.String(200), nullable=False),
+    sa.Column("inputs_sha256", SHA256, nullable=False),
+    sa.Column("read_at", UTCDateTime(), nullable=False),
+    sa.Index("ix_stances_claim_id", "claim_id"),
 )
 
 # Sentence vectors by the SHA-256 of their exact text and the model that made them.

@@ -9,6 +9,7 @@ against claims), shipped as verified plain files, run on the CPU::
 """
 
 from assay.match.stance.artifacts import StanceModelError
-from assay.match.stance.model import Stance, StanceModel, StancePrediction
+from assay.match.stance.model import StanceModel, StancePrediction
+from assay.records import Stance
 
 __all__ = ["Stance", "StanceModel", "StanceModelError", "StancePrediction"]

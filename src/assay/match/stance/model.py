@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -30,18 +29,10 @@ from assay.match.stance.lexical import LexicalFeatures
 from assay.match.stance.pinned import MANIFEST_SHA256
 from assay.match.stance.semantic import Encoder, Lexicon, SemanticFeatures
 from assay.match.stance.vectors import Vectors
+from assay.records import Stance
 
 Probabilities = npt.NDArray[np.float64]
 DEFAULT_THREADS = 2
-
-
-class Stance(StrEnum):
-    """How a document stands toward a claim (FNC-1's agree, disagree, discuss, unrelated)."""
-
-    SUPPORTS = "supports"
-    REFUTES = "refutes"
-    DISCUSSES = "discusses"
-    UNRELATED = "unrelated"
 
 
 # The training labels of FNC-1 and Emergent, in the classifiers' class order.
