@@ -108,6 +108,10 @@ def test_a_system_claim_refines_its_category_claim_and_related_documents_are_rea
         link.kind == "refines" and not link.outgoing and link.claim.id == system.summary.claim.id
         for link in category.related
     )
+    for detail in (system, category):
+        pairs = [(link.kind, link.claim.key) for link in detail.related]
+        stage_links = [pair for pair in pairs if pair[0] == "stage"]
+        assert len(stage_links) == len(set(stage_links)), "a stage link is shown once"
     # The category-only document bears on the system claim through the link, read by the model.
     text_only = [row for row in system.documents if not row.mentions]
     assert [row.document.title for row in text_only] == ["Drones for Moscow"]

@@ -36,6 +36,7 @@ from assay.records import (
     Outlet,
     OutletDetail,
     RefetchReport,
+    RelatedClaim,
     VerifyReport,
 )
 from assay.settings import Settings, load_settings
@@ -263,7 +264,15 @@ class Project:
                 for d in (repo.get_document(r.document_key) for r in readings)
                 if d is not None
             }
-            related = repo.related_claims(key)
+            linked = repo.related_claims(key)
+        # A stage link runs both ways between two claims; show the other claim once.
+        related: list[RelatedClaim] = []
+        for link in linked:
+            if link.kind == "stage" and any(
+                seen.kind == "stage" and seen.claim.key == link.claim.key for seen in related
+            ):
+                continue
+            related.append(link)
         by_document: dict[int, list[Mention]] = {}
         for mention in mentions:
             by_document.setdefault(mention.document_key, []).append(mention)
