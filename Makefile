@@ -19,12 +19,17 @@ $(STAMP): pyproject.toml constraints.txt model-requirements.txt
 demo: install
 	rm -rf $(DEMO_PROJECT)
 	$(BIN)/assay add examples/corpus --project $(DEMO_PROJECT)
+	$(BIN)/assay outlets import examples/corpus/outlets.yaml --project $(DEMO_PROJECT)
 	$(BIN)/assay documents --project $(DEMO_PROJECT)
 	$(BIN)/assay outlets --project $(DEMO_PROJECT)
 	$(BIN)/assay show D16 --project $(DEMO_PROJECT)
 	$(BIN)/assay mentions --project $(DEMO_PROJECT)
 	$(BIN)/assay claims --project $(DEMO_PROJECT)
 	$(BIN)/assay show C6 --project $(DEMO_PROJECT)
+	$(BIN)/assay trace C6 --project $(DEMO_PROJECT)
+	$(BIN)/assay trace C16 --project $(DEMO_PROJECT)
+	$(BIN)/assay assess --project $(DEMO_PROJECT)
+	$(BIN)/assay assess C16 --project $(DEMO_PROJECT)
 	$(BIN)/assay verify --project $(DEMO_PROJECT)
 
 test: install lint
@@ -52,6 +57,9 @@ bench: install
 	$(BIN)/python bench/document_stance.py
 	$(BIN)/python bench/fnc1_stance.py
 	$(BIN)/python bench/emergent_stance.py
+	$(BIN)/python bench/lineage.py
+	$(BIN)/python bench/calibration.py
+	$(BIN)/python bench/assessment_speed.py --mentions 1000
 	$(BIN)/python bench/embedding_speed.py --threads 2
 	$(BIN)/python bench/extraction_speed.py --documents 1000
 	$(BIN)/python bench/ingest_throughput.py --documents 1000 10000

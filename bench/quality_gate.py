@@ -10,6 +10,8 @@ Usage: python bench/quality_gate.py [--raise-floors] [--allow-regression]
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import math
 import sys
@@ -19,6 +21,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import article_extraction
+import calibration
 import claim_grouping
 import claim_mentions
 import document_stance
@@ -26,6 +29,7 @@ import emergent_stance
 import extraction_quality
 import fnc1_scoring
 import fnc1_stance
+import lineage
 import near_duplicates
 
 FLOORS = Path(__file__).resolve().parent / "quality_floors.json"
@@ -82,6 +86,21 @@ def _document_stance() -> dict[str, float]:
     return {"document_stance.demo_corpus.accuracy": right / len(results)}
 
 
+def _lineage() -> dict[str, float]:
+    figures = lineage.totals(lineage.run())
+    return {
+        "lineage.demo_corpus.echo_precision": figures["echo_precision"],
+        "lineage.demo_corpus.echo_recall": figures["echo_recall"],
+    }
+
+
+def _calibration() -> dict[str, float] | None:
+    if not calibration.EMERGENT.is_dir():
+        return None
+    with contextlib.redirect_stdout(io.StringIO()):
+        return calibration.run(refit=False)
+
+
 def _fnc1() -> dict[str, float] | None:
     if not (fnc1_scoring.DATA / "competition_test_stances.csv").is_file():
         return None
@@ -104,6 +123,8 @@ MEASURES: dict[str, Callable[[], dict[str, float] | None]] = {
     "claim mentions on the team's labelled corpus (always present)": _claim_mentions,
     "claim grouping on the team's labelled corpus (always present)": _claim_grouping,
     "document stance on the demo corpus's manifest (always present)": _document_stance,
+    "lineage on the demo corpus's manifest (always present)": _lineage,
+    "claim assessment calibrated on Emergent (held-out test claims)": _calibration,
     "stance on the FNC-1 competition test set": _fnc1,
     "headline stance on the Emergent test split": _emergent,
     "extraction on article-extraction (181 real pages)": _extraction,

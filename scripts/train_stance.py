@@ -86,7 +86,8 @@ RELATED = {**COMMON, "objective": "binary", "num_leaves": 31, "min_data_in_leaf"
 STANCE = {**COMMON, "objective": "multiclass", "num_class": 3, "num_leaves": 15}
 STANCE |= {"min_data_in_leaf": 50}
 HEADLINE = {**COMMON, "objective": "multiclass", "num_class": 3, "num_leaves": 7}
-HEADLINE |= {"min_data_in_leaf": 10}
+# Leaf size chosen by the claim-grouped CV of Emergent train (5: 0.751, 10: 0.748, 20: 0.742).
+HEADLINE |= {"min_data_in_leaf": 5}
 ROUNDS = {"related": 300, "stance": 300, "headline": 150}
 # Disagreement is 1.7 % of FNC-1 train; weighting it up trades a little accuracy on the
 # common classes for a usable refutes class.

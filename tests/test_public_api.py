@@ -18,6 +18,7 @@ def test_all_names_every_public_member_once() -> None:
         "pipeline",
         "progress",
         "project",
+        "project_analysis",
         "records",
         "settings",
         "store",

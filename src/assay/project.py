@@ -7,6 +7,7 @@ and call its methods; nothing else opens the store.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
 
@@ -21,10 +22,14 @@ from assay.pipeline import (
     match_claims,
     refetch_documents,
 )
+from assay.pipeline.assessing import (
+    graded_outlets,
+)
+from assay.pipeline.claim_reading import read_claim
 from assay.progress import NullProgress, Progress
+from assay.project_analysis import AnalysisMethods
 from assay.records import (
     ClaimDetail,
-    ClaimDocument,
     ClaimSummary,
     Document,
     DocumentDetail,
@@ -36,7 +41,7 @@ from assay.records import (
     Outlet,
     OutletDetail,
     RefetchReport,
-    RelatedClaim,
+    TrackRecord,
     VerifyReport,
 )
 from assay.settings import Settings, load_settings
@@ -44,7 +49,7 @@ from assay.store import Store
 from assay.store.verification import verify_store
 
 
-class Project:
+class Project(AnalysisMethods):
     """A project folder: its store, its archive and its settings."""
 
     def __init__(self, store: Store, settings: Settings) -> None:
@@ -145,9 +150,11 @@ class Project:
         return DocumentDetail(document, captures, custody, versions, near)
 
     def outlets(self) -> list[tuple[Outlet, int]]:
-        """Every outlet with its number of documents."""
-        with self.store.transaction() as repo:
-            return repo.list_outlets()
+        """Every outlet with its number of documents and the grade in force.
+
+        An outlet nobody has graded shows the pack's default grade for its kind.
+        """
+        return graded_outlets(self.store, self.pack())
 
     def outlet(self, outlet_id: str) -> OutletDetail:
         """One outlet (``"O3"``) with its documents."""
@@ -159,7 +166,14 @@ class Project:
                     f"no outlet {format_id(IdKind.OUTLET, key)} in {self.path}",
                     hint="list outlets with `assay outlets`",
                 )
-            return OutletDetail(outlet, repo.list_documents(outlet_key=key))
+            detail = OutletDetail(
+                outlet,
+                repo.list_documents(outlet_key=key),
+                repo.outlet_grades(key),
+                repo.track_records().get(key, TrackRecord(key)),
+            )
+        [(current, _)] = [row for row in self.outlets() if row[0].key == key]
+        return replace(detail, outlet=current)
 
     def show(self, record_id: str) -> DocumentDetail | OutletDetail | ClaimDetail:
         """The record an ID names, whatever its kind."""
@@ -251,44 +265,16 @@ class Project:
         """
         key = self._key(claim_id, IdKind.CLAIM)
         with self.store.transaction() as repo:
-            found = repo.list_claims([key])
-            if not found:
-                raise NotFoundError(
-                    f"no claim {format_id(IdKind.CLAIM, key)} in {self.path}",
-                    hint="list claims with `assay claims`",
-                )
-            mentions = repo.list_mentions(keys=repo.claim_mention_keys(key))
-            readings = repo.claim_stances(key)
-            documents = {
-                d.key: d
-                for d in (repo.get_document(r.document_key) for r in readings)
-                if d is not None
-            }
-            linked = repo.related_claims(key)
-        # A stage link runs both ways between two claims; show the other claim once.
-        related: list[RelatedClaim] = []
-        for link in linked:
-            if link.kind == "stage" and any(
-                seen.kind == "stage" and seen.claim.key == link.claim.key for seen in related
-            ):
-                continue
-            related.append(link)
-        by_document: dict[int, list[Mention]] = {}
-        for mention in mentions:
-            by_document.setdefault(mention.document_key, []).append(mention)
-        rows = [
-            ClaimDocument(documents[r.document_key], r, by_document.get(r.document_key, []))
-            for r in readings
-            if r.document_key in documents
-        ]
-        rows.sort(
-            key=lambda row: (
-                row.document.published is None,
-                row.document.published or "",
-                row.document.key,
-            )
+            found = read_claim(repo, key)
+        if found is None:
+            raise self._no_claim(key)
+        return found
+
+    def _no_claim(self, key: int) -> NotFoundError:
+        return NotFoundError(
+            f"no claim {format_id(IdKind.CLAIM, key)} in {self.path}",
+            hint="list claims with `assay claims`",
         )
-        return ClaimDetail(found[0], rows, related)
 
     def failures(self) -> list[IngestFailure]:
         """Every input that failed to become a document, with its reason."""

@@ -310,6 +310,8 @@ class OutletDetail:
 
     outlet: Outlet
     documents: list[Document]
+    grades: list[OutletGrade] = field(default_factory=list)
+    record: TrackRecord | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -576,3 +578,244 @@ class MatchReport:
     stances: int = 0
     current: int = 0
     failures: list[tuple[str, str]] = field(default_factory=list)
+
+
+ADMIRALTY_GRADES = ("A", "B", "C", "D", "E", "F")  # completely reliable ... cannot be judged
+
+
+@dataclass(frozen=True, slots=True)
+class OutletGrade:
+    """One grading of an outlet by an analyst: appended, so the history is kept."""
+
+    outlet_key: int
+    grade: str
+    kind: OutletKind | None
+    note: str
+    by: str
+    at: datetime
+
+
+class LineageKind(StrEnum):
+    """How a later document takes its account of a claim from an earlier one."""
+
+    NEAR_COPY = "near_copy"
+    SYNDICATION = "syndication"
+    PASSAGE_REUSE = "passage_reuse"
+    LINKS = "links"
+    CITES = "cites"
+    SAME_SOURCE = "same_source"
+    REPEATS = "repeats"
+
+
+@dataclass(frozen=True, slots=True)
+class LineageEdge:
+    """An earlier document (``parent_key``) a later one (``child_key``) draws on, and why.
+
+    ``evidence`` is the words that show it: the shared passage, the citing phrase, the
+    link. ``same_source`` joins two tellings that quote the same party with the same
+    kind of evidence (two reports of one briefing). ``repeats`` is the weakest kind: an
+    unsourced telling attached to the earlier line it most resembles, since it cannot be
+    an origin of its own.
+    """
+
+    child_key: int
+    parent_key: int
+    kind: LineageKind
+    score: float
+    evidence: str
+
+
+class Evidence(StrEnum):
+    """What a telling of a claim rests on, strongest first."""
+
+    DOCUMENTS = "documents"
+    IMAGERY = "imagery"
+    OFFICIAL_STATEMENT = "official_statement"
+    INTELLIGENCE = "intelligence"
+    EYEWITNESS = "eyewitness"
+    NAMED_SOURCE = "named_source"
+    ANONYMOUS = "anonymous"
+    UNSOURCED = "unsourced"
+
+
+@dataclass(frozen=True, slots=True)
+class LineMember:
+    """A document in a line of reporting: the origin, or an echo with the edge it came by.
+
+    ``stated`` is False when the document does not state this claim in a sentence of its
+    own and its stance was read from its text against a linked claim.
+    """
+
+    document: Document
+    stance: Stance
+    evidence: Evidence
+    speaker: str | None
+    speaker_party: str | None
+    via: LineageEdge | None = None
+    stated: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class ReportingLine:
+    """One independent line of reporting on a claim: an origin and the documents echoing it.
+
+    ``reliability`` is the origin outlet's Admiralty grade (A-F) and ``credibility`` the
+    information's (1 confirmed ... 6 cannot be judged), from its evidence and whether
+    other independent lines agree.
+    """
+
+    number: int
+    origin: LineMember
+    echoes: tuple[LineMember, ...]
+    reliability: str
+    credibility: int
+
+    @property
+    def stance(self) -> Stance:
+        """The line's stance: its origin's."""
+        return self.origin.stance
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimTrace:
+    """A claim's independent lines of reporting and the edges that tied echoes to origins."""
+
+    claim: Claim
+    lines: tuple[ReportingLine, ...]
+    edges: tuple[LineageEdge, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Driver:
+    """One line's pull on the assessment, in natural log-odds, and why it pulls that much."""
+
+    line: int
+    document_id: str
+    log_odds: float
+    reason: str
+    without: float
+
+
+@dataclass(frozen=True, slots=True)
+class MissingEvidence:
+    """A piece of evidence not yet seen, and the probability it would lead to."""
+
+    description: str
+    probability: float
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    """How likely a claim is at one moment, why, and what would change it.
+
+    Stored as history: each run appends one, stamped with the method's version and the
+    pack's hash, so an earlier judgement can always be read as it was made.
+    """
+
+    claim: Claim
+    at: datetime
+    prior: float
+    probability: float
+    word: str
+    confidence: str
+    lines: int
+    documents: int
+    line_stances: dict[Stance, int]
+    drivers: tuple[Driver, ...]
+    missing: tuple[MissingEvidence, ...]
+    method: str
+    pack_sha256: str
+    key: int | None = None
+
+    @property
+    def echoes(self) -> int:
+        """Documents that only repeat an origin: counted, never weighed."""
+        return self.documents - self.lines
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """An analyst settling a claim as true or false, with the evidence that settles it.
+
+    Appended, never changed: a claim settled twice keeps both, and the latest counts.
+    """
+
+    claim_key: int
+    verdict: bool
+    evidence: str
+    note: str
+    by: str
+    at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class TrackRecord:
+    """An outlet's record on settled claims: documents it published that took a side.
+
+    ``right``: it supported a claim settled true or refuted one settled false; ``wrong``:
+    the reverse; ``pending``: it took a side on a claim not settled yet.
+    """
+
+    outlet_key: int
+    right: int = 0
+    wrong: int = 0
+    pending: int = 0
+
+
+CONSISTENCY = ("CC", "C", "N", "I", "II")  # very consistent ... very inconsistent
+
+
+@dataclass(frozen=True, slots=True)
+class Hypothesis:
+    """One competing explanation of the reporting on a claim (ACH)."""
+
+    key: str
+    label: str
+    added_by: str | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class CellOverride:
+    """An analyst's own reading of one cell of the matrix, with who and why; kept as history."""
+
+    claim_key: int
+    hypothesis: str
+    document_key: int
+    value: str
+    by: str
+    why: str
+    at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class EvidenceItem:
+    """One row of the ACH matrix: an independent line and how it fits each hypothesis.
+
+    ``diagnosticity`` is the spread of its consistency across hypotheses: an item that
+    fits every hypothesis equally helps choose none.
+    """
+
+    line: int
+    document_id: str
+    description: str
+    weight: float
+    cells: dict[str, str]
+    overridden: dict[str, CellOverride]
+    diagnosticity: float
+
+
+@dataclass(frozen=True, slots=True)
+class AchMatrix:
+    """Analysis of competing hypotheses for a claim: the matrix and the least inconsistent.
+
+    ``inconsistency`` sums, per hypothesis, each item's weight times how inconsistent it
+    is (1 for I, 2 for II): as Heuer advises, hypotheses are ranked by the evidence
+    against them, not for them.
+    """
+
+    claim: Claim
+    hypotheses: tuple[Hypothesis, ...]
+    items: tuple[EvidenceItem, ...]
+    inconsistency: dict[str, float]
+    least_inconsistent: str

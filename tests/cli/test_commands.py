@@ -21,7 +21,9 @@ def command_names() -> list[str]:
 
 def test_the_command_set() -> None:
     assert command_names() == [
+        "ach",
         "add",
+        "assess",
         "claims",
         "documents",
         "extract",
@@ -32,7 +34,9 @@ def test_the_command_set() -> None:
         "outlets",
         "packs",
         "refetch",
+        "resolve",
         "show",
+        "trace",
         "verify",
         "watch",
     ]

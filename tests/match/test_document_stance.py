@@ -57,6 +57,7 @@ def model(supports: float, refutes: float, discusses: float) -> StancePrediction
         (Modality.QUESTIONED, "positive", Stance.DISCUSSES),
         (Modality.SPECULATIVE, "positive", Stance.DISCUSSES),
         (Modality.DENIED, "negative", Stance.REFUTES),
+        (Modality.DENIED, "positive", Stance.REFUTES),
         (Modality.ASSERTED, "negative", Stance.REFUTES),
     ],
 )
@@ -73,6 +74,12 @@ def test_the_models_discussing_share_follows_the_documents_own_mentions() -> Non
     assert denial.score == pytest.approx(0.8)
     question = read_stance([said(Modality.QUESTIONED)], model(0.2, 0.1, 0.7))
     assert question.stance is Stance.DISCUSSES
+
+
+def test_a_document_that_only_denies_the_claim_refutes_it_whatever_the_model_read() -> None:
+    denial = read_stance([said(Modality.DENIED)] * 2, model(0.6, 0.15, 0.25))
+    assert (denial.stance, denial.basis) == (Stance.REFUTES, StanceBasis.MENTIONS)
+    assert denial.score == pytest.approx(0.4)
 
 
 def test_a_confident_reading_of_the_text_outweighs_repeated_quotations() -> None:

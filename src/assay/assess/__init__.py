@@ -1,4 +1,21 @@
-"""Assess: probability, ICD 203 word, confidence, drivers and competing hypotheses per claim.
+"""Assessment: how likely a claim is from its independent lines, in ICD 203 words."""
 
-Filled by the assessment work; a pure stage over graded lines of reporting.
-"""
+from assay.assess.ach import STANDING, ach_matrix
+from assay.assess.assessment import METHOD, assess, confidence, stance_counts
+from assay.assess.odds import line_weight, logistic, logit
+from assay.assess.words import CONFIDENCE_LEVELS, ICD_203, icd203_word
+
+__all__ = [
+    "CONFIDENCE_LEVELS",
+    "ICD_203",
+    "METHOD",
+    "STANDING",
+    "ach_matrix",
+    "assess",
+    "confidence",
+    "icd203_word",
+    "line_weight",
+    "logistic",
+    "logit",
+    "stance_counts",
+]

@@ -92,6 +92,7 @@ def _register_commands() -> None:
         claims,
         documents,
         fetch_commands,
+        outlet_commands,
         project_commands,
     )
 

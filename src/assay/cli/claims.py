@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from assay.cli import EXIT_BAD_INPUT, app, render_claims, render_mentions
+from assay.cli import EXIT_BAD_INPUT, app, render, render_assessment, render_claims, render_mentions
 from assay.cli.options import DEFAULT_PROJECT, JsonFlag, ProjectPath
 from assay.cli.progress_bar import RichProgress
 from assay.cli.render import stderr
@@ -91,3 +91,114 @@ def claims(project_path: ProjectPath = DEFAULT_PROJECT, as_json: JsonFlag = Fals
     with Project.open(project_path) as project:
         rows = project.claims()
     render_claims.claims(rows, as_json=as_json)
+
+
+@app.command()
+def trace(
+    claim_id: Annotated[str, typer.Argument(help="The claim, such as C12.")],
+    project_path: ProjectPath = DEFAULT_PROJECT,
+    as_json: JsonFlag = False,
+) -> None:
+    """Draw a claim's independent lines of reporting: each origin and its echoes.
+
+    An echo is joined to its line by the edge that shows it: a near-copy, syndication,
+    reused passages, a link, a citation ("according to ..."), or, for a document that
+    names no source, the earlier telling it repeats.
+
+    Example: assay trace C12
+    """
+    with Project.open(project_path) as project:
+        found = project.trace(claim_id)
+    render_assessment.trace(found, as_json=as_json)
+
+
+@app.command()
+def assess(
+    claim_ids: Annotated[
+        list[str] | None, typer.Argument(help="Claims to assess (default: every claim).")
+    ] = None,
+    project_path: ProjectPath = DEFAULT_PROJECT,
+    as_json: JsonFlag = False,
+) -> None:
+    """Assess claims: probability, ICD 203 word, confidence and the lines that drive it.
+
+    Each run is kept in the claim's history, stamped with the method and the pack.
+    With one claim, the full account: every line's pull, the probability without it,
+    and the evidence that would change the result most.
+
+    Example: assay assess C12
+    """
+    with Project.open(project_path) as project:
+        rows = project.assess(claim_ids or (), RichProgress(stderr()))
+        single = len(rows) == 1 and bool(claim_ids)
+        history = project.assessments(rows[0].claim.id) if single else []
+        settled = project.resolutions(rows[0].claim.id) if single else []
+    if single and not as_json:
+        render_assessment.assessment_detail(rows[0], history, settled)
+    else:
+        render_assessment.assessments(rows, as_json=as_json)
+
+
+@app.command()
+def resolve(  # noqa: PLR0913, PLR0917 - one parameter per command-line option
+    claim_id: Annotated[str, typer.Argument(help="The claim, such as C12.")],
+    verdict: Annotated[str, typer.Argument(help="true or false.")],
+    evidence: Annotated[
+        str, typer.Option(help="The URL or document that settles it (required).")
+    ] = "",
+    note: Annotated[str, typer.Option(help="Why, in a sentence (kept).")] = "",
+    by: Annotated[str, typer.Option(help="Who settles it (kept).")] = "analyst",
+    project_path: ProjectPath = DEFAULT_PROJECT,
+    as_json: JsonFlag = False,
+) -> None:
+    """Settle a claim as true or false; every outlet's track record counts it.
+
+    Resolutions are kept as history; the latest one counts.
+
+    Example: assay resolve C16 true --evidence https://example.org/sanctions-notice
+    """
+    if verdict.lower() not in ("true", "false"):
+        render.error_message(f"verdict must be true or false, got {verdict!r}")
+        raise typer.Exit(EXIT_BAD_INPUT)
+    with Project.open(project_path) as project:
+        settled = project.resolve(claim_id, verdict.lower() == "true", evidence, note=note, by=by)
+    if as_json:
+        render.emit_json(settled)
+    else:
+        render.message(f"{claim_id} settled {verdict.lower()} on {settled.evidence}")
+
+
+@app.command()
+def ach(  # noqa: PLR0913, PLR0917 - one parameter per command-line option
+    claim_id: Annotated[str, typer.Argument(help="The claim, such as C12.")],
+    add_hypothesis: Annotated[
+        str | None, typer.Option("--add-hypothesis", help="Add a hypothesis with this label.")
+    ] = None,
+    set_cell: Annotated[
+        str | None,
+        typer.Option("--set", help="Override a cell: HYPOTHESIS:DOCUMENT:VALUE, e.g. H2:D16:I."),
+    ] = None,
+    by: Annotated[str, typer.Option(help="Who changes the matrix (kept).")] = "analyst",
+    why: Annotated[str, typer.Option(help="Why (required with --set; kept).")] = "",
+    project_path: ProjectPath = DEFAULT_PROJECT,
+    as_json: JsonFlag = False,
+) -> None:
+    """Competing hypotheses for a claim and how each line of evidence fits them (ACH).
+
+    Cells: CC very consistent, C consistent, N neutral, I inconsistent, II very
+    inconsistent. Hypotheses are ranked by weighted inconsistency; the least
+    inconsistent is marked. Added hypotheses and overridden cells keep who and why.
+
+    Example: assay ach C16 --set H2:D20:I --why "the denial names no evidence"
+    """
+    with Project.open(project_path) as project:
+        if add_hypothesis is not None:
+            project.add_hypothesis(claim_id, add_hypothesis, by=by, note=why)
+        if set_cell is not None:
+            parts = set_cell.split(":")
+            if len(parts) != 3:
+                render.error_message(f"--set takes HYPOTHESIS:DOCUMENT:VALUE, got {set_cell!r}")
+                raise typer.Exit(EXIT_BAD_INPUT)
+            project.override_cell(claim_id, *parts, by=by, why=why)
+        matrix = project.ach(claim_id)
+    render_assessment.ach(matrix, as_json=as_json)

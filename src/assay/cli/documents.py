@@ -1,4 +1,4 @@
-"""Commands that list and show records: documents, outlets, failures, show."""
+"""Commands that list and show records: documents, failures, show."""
 
 from __future__ import annotations
 
@@ -21,17 +21,6 @@ def documents(project_path: ProjectPath = DEFAULT_PROJECT, as_json: JsonFlag = F
     with Project.open(project_path) as project:
         rows = project.documents()
     render.documents(rows, as_json=as_json)
-
-
-@app.command()
-def outlets(project_path: ProjectPath = DEFAULT_PROJECT, as_json: JsonFlag = False) -> None:
-    """List outlets with their grade and number of documents.
-
-    Example: assay outlets
-    """
-    with Project.open(project_path) as project:
-        rows = project.outlets()
-    render.outlets(rows, as_json=as_json)
 
 
 @app.command()

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from collections.abc import Mapping
 from datetime import datetime
 from enum import Enum
 from functools import cache
@@ -27,6 +28,7 @@ from assay.records import (
     Outlet,
     OutletDetail,
     RefetchReport,
+    TrackRecord,
     VerifyReport,
 )
 
@@ -198,13 +200,29 @@ def _versions(detail: DocumentDetail) -> None:
     stdout().print(table)
 
 
-def outlets(rows: list[tuple[Outlet, int]], *, as_json: bool) -> None:
-    """The outlet list."""
+def outlets(
+    rows: list[tuple[Outlet, int]],
+    *,
+    as_json: bool,
+    records: Mapping[int, TrackRecord] | None = None,
+) -> None:
+    """The outlet list, with each outlet's track record on settled claims."""
+    found = records or {}
     if as_json:
-        emit_json([{**jsonable(outlet), "documents": count} for outlet, count in rows])
+        emit_json(
+            [
+                {
+                    **jsonable(outlet),
+                    "documents": count,
+                    "record": jsonable(found.get(outlet.key, TrackRecord(outlet.key))),
+                }
+                for outlet, count in rows
+            ]
+        )
         return
-    table = Table("ID", "Name", "Domain", "Kind", "Grade", "Documents")
+    table = Table("ID", "Name", "Domain", "Kind", "Grade", "Documents", "Right/wrong/pending")
     for outlet, count in rows:
+        record = found.get(outlet.key, TrackRecord(outlet.key))
         table.add_row(
             outlet.id,
             escape(outlet.name),
@@ -212,6 +230,7 @@ def outlets(rows: list[tuple[Outlet, int]], *, as_json: bool) -> None:
             outlet.kind.value,
             outlet.reliability,
             str(count),
+            f"{record.right}/{record.wrong}/{record.pending}",
         )
     stdout().print(table)
 
@@ -222,6 +241,8 @@ def outlet_detail(detail: OutletDetail, *, as_json: bool) -> None:
         emit_json(
             {
                 "outlet": jsonable(detail.outlet),
+                "grades": jsonable(detail.grades),
+                "record": jsonable(detail.record),
                 "documents": [_document_summary(d) for d in detail.documents],
             }
         )
@@ -231,6 +252,16 @@ def outlet_detail(detail: OutletDetail, *, as_json: bool) -> None:
         f"[bold]{outlet.id}[/]  {escape(outlet.name)}  ({outlet.domain or 'no domain'}; "
         f"kind {outlet.kind.value}; reliability {outlet.reliability})"
     )
+    for grade in detail.grades:
+        stdout().print(
+            f"  graded {grade.grade} on {grade.at:%Y-%m-%d %H:%M} by {escape(grade.by)}"
+            + (f": {escape(grade.note)}" if grade.note else "")
+        )
+    if detail.record is not None:
+        record = detail.record
+        stdout().print(
+            f"  track record: {record.right} right, {record.wrong} wrong, {record.pending} pending"
+        )
     documents(detail.documents, as_json=False)
 
 

@@ -21,7 +21,7 @@ from assay.records import (
 )
 
 _NONE = "—"
-_STANCE_STYLE = {
+STANCE_STYLE = {
     Stance.SUPPORTS: "green",
     Stance.REFUTES: "red",
     Stance.DISCUSSES: "yellow",
@@ -55,7 +55,7 @@ def claim_summary(summary: ClaimSummary) -> dict[str, Any]:
 
 
 def _stance_cell(stance: Stance, text: str | None = None) -> str:
-    return f"[{_STANCE_STYLE[stance]}]{escape(text or stance.value)}[/]"
+    return f"[{STANCE_STYLE[stance]}]{escape(text or stance.value)}[/]"
 
 
 def claims(rows: list[ClaimSummary], *, as_json: bool) -> None:

@@ -1,4 +1,5 @@
-"""Grade: Admiralty reliability of sources and credibility of each line of reporting.
+"""Grading: Admiralty reliability of outlets and credibility of lines of reporting."""
 
-Filled by the assessment work; a pure stage over outlets and lines.
-"""
+from assay.grade.admiralty import credibility, default_grade, grade_lines
+
+__all__ = ["credibility", "default_grade", "grade_lines"]

@@ -42,8 +42,12 @@ class StanceReading:
 
 
 def mention_stance(mention: ClaimMention) -> Stance:
-    """Which way one mention points: denied, carried, or only asked about."""
-    if mention.polarity == "negative":
+    """Which way one mention points: denied, carried, or only asked about.
+
+    A denial points against the claim whether the sentence negates it ("Alpha has not
+    sent drones") or reports someone denying it ("Alpha denied sending drones").
+    """
+    if mention.polarity == "negative" or mention.modality is Modality.DENIED:
         return Stance.REFUTES
     if mention.modality in (Modality.QUESTIONED, Modality.SPECULATIVE):
         return Stance.DISCUSSES
@@ -51,7 +55,11 @@ def mention_stance(mention: ClaimMention) -> Stance:
 
 
 def read_stance(mentions: Sequence[ClaimMention], model: StancePrediction) -> StanceReading:
-    """Combine a document's mentions of a claim (maybe none) with the model's reading."""
+    """Combine a document's mentions of a claim (maybe none) with the model's reading.
+
+    The model's "discusses" share is handed on by the mentions' leanings; a document
+    whose every mention denies the claim refutes it, whatever the model read.
+    """
     if not mentions:
         return StanceReading(model.label, model.score, StanceBasis.TEXT)
     related = sum(model.probabilities[stance] for stance in RELATED)
@@ -67,6 +75,10 @@ def read_stance(mentions: Sequence[ClaimMention], model: StancePrediction) -> St
     final[Stance.DISCUSSES] = 0.0
     for stance, share in leaning.items():
         final[stance] += discussing * share
-    # Ties go to the first in RELATED order among those with the largest share.
+    # Ties go to the first in RELATED order among those with the largest share. Where
+    # every sentence stating the claim denies it, the text's own words outrank the
+    # model's reading of the whole (the score still says how far the model agreed).
     best = max(RELATED, key=lambda stance: final[stance])
+    if leaning[Stance.REFUTES] == 1.0:
+        best = Stance.REFUTES
     return StanceReading(best, final[best], StanceBasis.MENTIONS)

@@ -33,6 +33,7 @@ from assay.packs.model import (
     Lexicon,
     WeaponSystem,
 )
+from assay.packs.policy import POLICY_FILE, AssessmentPolicy, load_policy
 
 ENTRY_POINT_GROUP = "assay.packs"
 _ISO3 = re.compile(r"^[A-Z]{3}$")
@@ -50,6 +51,7 @@ class Pack:
     gazetteer: Gazetteer
     catalog: Catalog
     lexicon: Lexicon
+    policy: AssessmentPolicy | None = None
 
     @property
     def ref(self) -> str:
@@ -270,6 +272,7 @@ def load_pack(folder: Path) -> Pack:
         if not isinstance(meta.get(key), str):
             raise InvalidPackError(f"{manifest}: `{key}` is required")
     lexicon, categories = load_lexicon(folder / "lexicons.yaml")
+    policy_file = folder / POLICY_FILE
     return Pack(
         name=meta["name"],
         version=meta["version"],
@@ -278,6 +281,7 @@ def load_pack(folder: Path) -> Pack:
         gazetteer=load_actors(folder / "actors.yaml"),
         catalog=load_catalog(folder / "weapons.yaml", categories),
         lexicon=lexicon,
+        policy=load_policy(policy_file) if policy_file.is_file() else None,
     )
 
 

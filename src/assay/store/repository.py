@@ -30,6 +30,7 @@ from assay.records import (
     ParsedDocument,
     Redirect,
 )
+from assay.store.assessment_queries import AssessmentQueries
 from assay.store.claim_queries import ClaimQueries
 from assay.store.embedding_queries import EmbeddingQueries
 from assay.store.mention_queries import MentionQueries
@@ -92,7 +93,7 @@ def _inserted_key(result: sa.CursorResult[Any]) -> int:
 _OUTLET_COLUMNS = [column.label(f"o_{column.name}") for column in outlets.columns]
 
 
-class Repository(WebQueries, MentionQueries, EmbeddingQueries, ClaimQueries):
+class Repository(WebQueries, MentionQueries, EmbeddingQueries, ClaimQueries, AssessmentQueries):
     """Reads and writes records through one connection inside a transaction."""
 
     def __init__(self, connection: sa.Connection) -> None:

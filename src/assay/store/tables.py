@@ -272,3 +272,75 @@ embeddings = sa.Table(
     sa.Column("dims", sa.Integer, nullable=False),
     sa.Column("vector", sa.LargeBinary, nullable=False),
 )
+
+outlet_grades = sa.Table(
+    "outlet_grades",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("outlet_id", sa.Integer, sa.ForeignKey("outlets.id"), nullable=False, index=True),
+    sa.Column("grade", sa.String(1), nullable=False),
+    sa.Column("kind", sa.String(32), nullable=True),
+    sa.Column("note", sa.Text, nullable=False),
+    sa.Column("graded_by", sa.String(200), nullable=False),
+    sa.Column("at", UTCDateTime(), nullable=False),
+    sqlite_autoincrement=True,
+)
+
+assessments = sa.Table(
+    "assessments",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("claim_id", sa.Integer, sa.ForeignKey("claims.id"), nullable=False, index=True),
+    sa.Column("at", UTCDateTime(), nullable=False),
+    sa.Column("prior", sa.Float, nullable=False),
+    sa.Column("probability", sa.Float, nullable=False),
+    sa.Column("word", sa.String(32), nullable=False),
+    sa.Column("confidence", sa.String(16), nullable=False),
+    sa.Column("lines", sa.Integer, nullable=False),
+    sa.Column("documents", sa.Integer, nullable=False),
+    sa.Column("line_stances", sa.JSON, nullable=False),
+    sa.Column("drivers", sa.JSON, nullable=False),
+    sa.Column("missing", sa.JSON, nullable=False),
+    sa.Column("method", sa.String(64), nullable=False),
+    sa.Column("pack_sha256", sa.String(64), nullable=False),
+    sqlite_autoincrement=True,
+)
+
+claim_resolutions = sa.Table(
+    "claim_resolutions",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("claim_id", sa.Integer, sa.ForeignKey("claims.id"), nullable=False, index=True),
+    sa.Column("verdict", sa.Boolean, nullable=False),
+    sa.Column("evidence", sa.Text, nullable=False),
+    sa.Column("note", sa.Text, nullable=False),
+    sa.Column("resolved_by", sa.String(200), nullable=False),
+    sa.Column("at", UTCDateTime(), nullable=False),
+    sqlite_autoincrement=True,
+)
+
+ach_hypotheses = sa.Table(
+    "ach_hypotheses",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("claim_id", sa.Integer, sa.ForeignKey("claims.id"), nullable=False, index=True),
+    sa.Column("label", sa.Text, nullable=False),
+    sa.Column("added_by", sa.String(200), nullable=False),
+    sa.Column("note", sa.Text, nullable=False),
+    sa.Column("at", UTCDateTime(), nullable=False),
+    sqlite_autoincrement=True,
+)
+
+ach_overrides = sa.Table(
+    "ach_overrides",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("claim_id", sa.Integer, sa.ForeignKey("claims.id"), nullable=False, index=True),
+    sa.Column("hypothesis", sa.String(16), nullable=False),
+    sa.Column("document_id", sa.Integer, sa.ForeignKey("documents.id"), nullable=False),
+    sa.Column("value", sa.String(2), nullable=False),
+    sa.Column("overridden_by", sa.String(200), nullable=False),
+    sa.Column("why", sa.Text, nullable=False),
+    sa.Column("at", UTCDateTime(), nullable=False),
+    sqlite_autoincrement=True,
+)
