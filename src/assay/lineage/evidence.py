@@ -41,11 +41,17 @@ _WORD = re.compile(r"[\w'\u2019.-]+")
 
 @dataclass(frozen=True, slots=True)
 class Publisher:
-    """What a document's outlet brings of its own: its name, state and kind of evidence."""
+    """What a document's outlet brings of its own: its name, state and kind of evidence.
+
+    ``unreliable`` marks an outlet with a history of invalid reporting (Admiralty E): the
+    evidence it claims is not taken as evidence, so it cannot start a line of its own
+    while an earlier telling exists for it to repeat.
+    """
 
     name: str | None
     country: str | None
     evidence: Evidence | None
+    unreliable: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +115,8 @@ def telling(
     ``publisher`` says what the outlet itself brings when it speaks in its own voice: a
     government's page is its statement, an imagery analyst's report is imagery.
     """
+    if publisher is not None and publisher.unreliable:
+        return Telling(Evidence.UNSOURCED, None, None)
     chosen = [m for m in mentions if _agrees(m, stance)] or list(mentions)
     chosen.sort(key=lambda m: (_RANK[_evidence(m)], m.claim.sentence_index))
     best = _evidence(chosen[0]) if chosen else Evidence.UNSOURCED

@@ -54,11 +54,22 @@ def mention_stance(mention: ClaimMention) -> Stance:
     return Stance.SUPPORTS
 
 
+def _in_own_voice(mention: ClaimMention) -> bool:
+    """The claim stated plainly, by the document or a speaker it names; not hedged."""
+    return mention.polarity != "negative" and mention.modality in (
+        Modality.ASSERTED,
+        Modality.ATTRIBUTED,
+    )
+
+
 def read_stance(mentions: Sequence[ClaimMention], model: StancePrediction) -> StanceReading:
     """Combine a document's mentions of a claim (maybe none) with the model's reading.
 
-    The model's "discusses" share is handed on by the mentions' leanings; a document
-    whose every mention denies the claim refutes it, whatever the model read.
+    The model's "discusses" share is handed on by the mentions' leanings. A document
+    whose every mention denies the claim refutes it, and one whose every mention states
+    it plainly (asserted, or attributed to a named speaker) supports it, whatever the
+    model read of the whole; a hedged retelling (a fact-check quoting the claim) still
+    follows the model.
     """
     if not mentions:
         return StanceReading(model.label, model.score, StanceBasis.TEXT)
@@ -81,4 +92,6 @@ def read_stance(mentions: Sequence[ClaimMention], model: StancePrediction) -> St
     best = max(RELATED, key=lambda stance: final[stance])
     if leaning[Stance.REFUTES] == 1.0:
         best = Stance.REFUTES
+    elif all(_in_own_voice(mention) for mention in mentions):
+        best = Stance.SUPPORTS
     return StanceReading(best, final[best], StanceBasis.MENTIONS)

@@ -71,6 +71,7 @@ class Grades:
             outlet.name,
             outlet.country or (known.country if known else None),
             self._policy.own_evidence_by_kind.get(kind),
+            unreliable=self(outlet) == "E",
         )
 
 

@@ -36,7 +36,7 @@ from assay.store import Store
 from assay.store.claim_queries import ClaimSpelling, StanceRow
 
 # Raise when the way readings are combined changes, so stored readings are redone.
-READING_VERSION = "2"
+READING_VERSION = "3"
 BATCH = 16
 
 ModelLoader = Callable[[Store], StanceModel]
