@@ -615,3 +615,36 @@ def test_trace_reports_the_edges_it_was_given() -> None:
     found = trace_lines(CLAIM, readings, [edge], lambda _a, _b: 0.0)
     assert found.edges == (edge,)
     assert found.lines[0].echoes[0].via == edge
+
+
+def test_a_rewrite_quoting_a_new_named_official_on_the_record_starts_a_line() -> None:
+    origin = doc(1, REPORT, outlet=WIRE, hours=0)
+    rewrite = doc(
+        2,
+        "According to Meridian Wire, Iran has sent Mohajer-6 drones to Russia. Deputy "
+        "Minister Aldo Vance confirmed the shipment on the record on Tuesday.",
+        outlet=LEDGER,
+        hours=5,
+    )
+    plain = doc(
+        3,
+        "According to Meridian Wire, Iran has sent Mohajer-6 drones to Russia.",
+        outlet=TIMES,
+        hours=6,
+    )
+    named = Reading(
+        rewrite,
+        Stance.SUPPORTS,
+        Telling(Evidence.NAMED_SOURCE, "Deputy Minister Aldo Vance", None, on_record=True),
+    )
+    found = trace(
+        [
+            reading(origin, evidence=Evidence.ANONYMOUS, speaker="two officials"),
+            named,
+            reading(plain, evidence=Evidence.ANONYMOUS, speaker="two officials"),
+        ]
+    )
+    origins = [line.origin.document.key for line in found.lines]
+    assert origins == [1, 2]
+    [first, _] = found.lines
+    assert [echo.document.key for echo in first.echoes] == [3]

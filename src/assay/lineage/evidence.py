@@ -56,11 +56,16 @@ class Publisher:
 
 @dataclass(frozen=True, slots=True)
 class Telling:
-    """How one document tells a claim: stance, evidence, speaker and the speaker's state."""
+    """How one document tells a claim: evidence, speaker and the state the speaker speaks for.
+
+    ``on_record`` is True when the speaker is a named official (a person with a title),
+    not an anonymous source or a body.
+    """
 
     evidence: Evidence
     speaker: str | None
     speaker_party: str | None
+    on_record: bool = False
 
 
 def stronger(first: Evidence, second: Evidence) -> bool:
@@ -134,4 +139,5 @@ def telling(
     # Only an official speaks for a state: "a Sudanese news outlet" does not.
     official = spoken.speaker_type in _OFFICIAL_SPEAKERS
     party = speaker_state(spoken.speaker, gazetteer) if official else None
-    return Telling(best, spoken.speaker, party)
+    on_record = spoken.speaker_type is SpeakerType.NAMED_OFFICIAL
+    return Telling(best, spoken.speaker, party, on_record)

@@ -83,12 +83,19 @@ def _is_copy(edge: LineageEdge) -> bool:
 def _brings_own_evidence(
     reading: Reading, line: _Line, edge: LineageEdge, parties: set[str | None]
 ) -> bool:
-    """True when an echo adds a party's word or strong evidence its line lacks (not a copy)."""
+    """True when an echo adds what its line lacks; a copy never does.
+
+    That is a party's word, a named official on the record the line has not quoted, or
+    stronger evidence of documents, imagery or a statement.
+    """
     evidence = reading.telling.evidence
     if _is_copy(edge):
         return False
     if reading.telling.speaker_party in parties and evidence not in WEAK:
         return line.origin.speaker_party != reading.telling.speaker_party
+    if reading.telling.on_record and reading.telling.speaker:
+        quoted = {(member.speaker or "").casefold() for member in line.members()}
+        return reading.telling.speaker.casefold() not in quoted
     if evidence not in STRONG:
         return False
     return all(stronger(evidence, member.evidence) for member in line.members())
