@@ -88,15 +88,19 @@ def main() -> int:
             start = time.perf_counter()
             trace = project.trace(summary.claim.id)
             traced = time.perf_counter() - start
+            start = time.perf_counter()
             [assessment] = project.assess([summary.claim.id])
-            total = time.perf_counter() - start
+            assessed = time.perf_counter() - start
     echoes = sum(len(line.echoes) for line in trace.lines)
     print(
         f"assessment of {summary.claim.id} ({summary.claim.text}): {summary.mentions} mentions "
         f"in {summary.documents} documents -> {len(trace.lines)} lines, {echoes} echoes, "
         f"{len(trace.edges)} edges; {assessment.probability:.0%} {assessment.word}"
     )
-    print(f"  trace {traced:.2f} s, trace + assess {total:.2f} s (assess traces again)")
+    print(
+        f"  `assay trace`: {traced:.2f} s; "
+        f"`assay assess` (traces, weighs, stores): {assessed:.2f} s"
+    )
     return 0
 
 
