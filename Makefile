@@ -59,7 +59,7 @@ bench: install
 	$(BIN)/python bench/emergent_stance.py
 	$(BIN)/python bench/lineage.py
 	$(BIN)/python bench/calibration.py
-	$(BIN)/python bench/assessment_speed.py --mentions 1000
+	$(BIN)/python bench/assessment_speed.py --documents 1000
 	$(BIN)/python bench/embedding_speed.py --threads 2
 	$(BIN)/python bench/extraction_speed.py --documents 1000
 	$(BIN)/python bench/ingest_throughput.py --documents 1000 10000

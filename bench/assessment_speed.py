@@ -1,14 +1,14 @@
-"""Assessment time for one claim told by many documents (1,000 mentions by default).
+"""Assessment time for one claim told by many documents (1,000 by default).
 
-A seeded set of short articles is written, all telling one claim: one sourced origin,
-wire-style rewrites that cite it, near-copies with a sentence changed, unsourced
-repeats padded with filler, and a few denials by the accused. They are added, extracted
-and matched as ``assay add`` does (not timed), then the claim is traced (lineage edges
-among all its documents, lines, grades) and assessed, and that is timed: the cost an
-analyst waits for after each new batch of reporting. The articles are the team's own
-template text about a fictional pair of states' transfer.
+A seeded set of short dated articles from many outlets is written, all telling one
+claim: a wire's sourced origin, newspaper rewrites that cite the wire by name, near-copies
+of it with a sentence changed, content-farm repeats padded with filler, and a few
+denials by the accused. They are added, extracted and matched as ``assay add`` does (not
+timed); then the claim is traced (lineage edges among all its documents, lines, grades)
+and assessed, each timed: the wait after each new batch of reporting. The texts are the
+team's own template sentences.
 
-Usage: python bench/assessment_speed.py [--mentions 1000]
+Usage: python bench/assessment_speed.py [--documents 1000]
 """
 
 from __future__ import annotations
@@ -22,12 +22,11 @@ from pathlib import Path
 
 import assay
 
-ORIGIN = (
-    "Iran delivers drones to Russia, officials say\n\n"
-    "Iran has delivered Mohajer-6 drones to Russia, two U.S. officials said on Monday, "
+BODY = (
+    "Iran has delivered Mohajer-6 drones to Russia, two U.S. officials said on {day}, "
     "citing an intelligence assessment. The officials said the drones were shipped across "
     "the Caspian Sea in several batches during the spring and handed to Russian units. "
-    "Neither government responded to requests for comment.\n"
+    "{closing} responded to requests for comment.\n"
 )
 FILLER = (
     "Analysts say such reports deserve careful reading.",
@@ -39,31 +38,51 @@ FILLER = (
 )
 
 
+def _front(number: int, title: str, domain: str, site: str) -> str:
+    """Front matter, and the headline again as the text's first line, as pages print it."""
+    day = 1 + number // 40
+    return (
+        f"---\ntitle: {title}\nurl: https://{domain}/story-{number}\nsite_name: {site}\n"
+        f"published: 2026-03-{min(day, 28):02d}T{number % 24:02d}:00:00Z\n---\n"
+        f"{title} (story {number})\n\n"
+    )
+
+
 def _article(number: int, rng: random.Random) -> str:
     kind = number % 10
     if number == 0:
-        return ORIGIN
+        head = _front(0, "Iran delivers drones to Russia, officials say", "wire.example", "Wire")
+        return head + BODY.format(day="Monday", closing="Neither government")
     if kind < 4:
-        return (
-            f"Report: Tehran sent drones to Moscow ({number})\n\n"
-            "According to Meridian Wire, Iran has delivered Mohajer-6 drones to Russia. "
-            + " ".join(rng.sample(FILLER, 3))
-            + "\n"
+        paper = f"paper{number % 37}.example"
+        return _front(
+            number, f"Tehran sent drones to Moscow ({number})", paper, f"Paper {number % 37}"
+        ) + (
+            "According to Wire, which first reported it, Iran has delivered Mohajer-6 drones to "
+            "Russia. " + " ".join(rng.sample(FILLER, 3)) + "\n"
         )
     if kind < 7:
-        return ORIGIN.replace("on Monday", f"on day {number}").replace(
-            "Neither government", rng.choice(["Neither capital", "No government"])
+        mirror = f"mirror{number % 23}.example"
+        return _front(number, "Iran delivers drones to Russia", mirror, f"Mirror {number % 23}") + (
+            BODY.format(day=f"day {number}", closing=rng.choice(["Neither capital", "No one"]))
         )
     if kind < 9:
-        return (
-            f"Iran sends drones to Russia: what we know ({number})\n\n"
+        farm = f"farm{number % 11}.example"
+        return _front(
+            number,
+            f"Iran sends drones to Russia: what we know ({number})",
+            farm,
+            f"Farm {number % 11}",
+        ) + (
             "Iran sends drones to Russia, and many people are talking about it. "
             "Iran has reportedly delivered Mohajer-6 drones to Russia. "
             + " ".join(rng.sample(FILLER, 4))
             + "\n"
         )
-    return (
-        f"Tehran denies drone report ({number})\n\n"
+    paper = f"paper{number % 37}.example"
+    return _front(
+        number, f"Tehran denies drone report ({number})", paper, f"Paper {number % 37}"
+    ) + (
         "Iran's foreign ministry denied that Iran had delivered Mohajer-6 drones to Russia "
         "and called the report baseless.\n"
     )
@@ -72,13 +91,13 @@ def _article(number: int, rng: random.Random) -> str:
 def main() -> int:
     """Write, add and match the articles; time trace and assessment of the claim."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("--mentions", type=int, default=1000, help="documents telling the claim")
+    parser.add_argument("--documents", type=int, default=1000, help="articles telling the claim")
     args = parser.parse_args()
     rng = random.Random(7)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "articles"
         folder.mkdir()
-        for number in range(args.mentions):
+        for number in range(args.documents):
             (folder / f"{number:05d}.txt").write_text(_article(number, rng), encoding="utf-8")
         with assay.open(Path(tmp) / "project", create=True) as project:
             project.add([folder])

@@ -280,7 +280,7 @@ def run(refit: bool) -> dict[str, float]:
     fitted = with_parameters(policy, prior, scale, refute)
     predictors: dict[str, Callable[[Case], float]] = {
         "assay (calibrated)": lambda c: probability(c, fitted),
-        "baseline: majority class (Emergent rate)": lambda c: base,
+        "baseline: base rate (majority class)": lambda c: base,
         "baseline: vote of stances": vote,
     }
     print(f"Emergent test: {len(_binary(test))} true/false claims of {len(test)}")
@@ -293,7 +293,7 @@ def run(refit: bool) -> dict[str, float]:
         "calibration.emergent_test.accuracy": results["assay (calibrated)"].accuracy,
         "calibration.emergent_test.brier_skill": 1
         - results["assay (calibrated)"].brier
-        / results["baseline: majority class (Emergent rate)"].brier,
+        / results["baseline: base rate (majority class)"].brier,
     }
     if RUMOUREVAL.is_dir():
         threads = read_rumoureval()

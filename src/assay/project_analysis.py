@@ -6,6 +6,7 @@ methods are the same ones the CLI, the API and the web app call.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -30,11 +31,15 @@ from assay.records import (
     ClaimDetail,
     ClaimSummary,
     ClaimTrace,
+    DocumentDetail,
     OutletGrade,
     Resolution,
     TrackRecord,
 )
 from assay.store import Store
+
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:(?!\d)")
+_DOCUMENT_ID = re.compile(r"^[Dd]\d+$")
 
 
 class AnalysisMethods:
@@ -54,6 +59,10 @@ class AnalysisMethods:
         """One claim (Project provides it)."""
         raise NotImplementedError
 
+    def document(self, document_id: str) -> DocumentDetail:
+        """One document (Project provides it)."""
+        raise NotImplementedError
+
     def _key(self, record_id: str, expected: IdKind) -> int:
         raise NotImplementedError
 
@@ -68,17 +77,20 @@ class AnalysisMethods:
     def resolve(
         self, claim_id: str, verdict: bool, evidence: str, *, note: str = "", by: str = "analyst"
     ) -> Resolution:
-        """Settle a claim as true or false on ``evidence`` (a URL or a citation); kept as history.
+        """Settle a claim as true or false on ``evidence``; kept as history.
 
-        Every outlet's track record counts it from then on.
+        ``evidence`` is an http(s) URL, a stored document's ID (``D12``) or a citation in
+        words. Every outlet's track record counts the resolution from then on.
         """
         text = evidence.strip()
         if not text:
             raise InputError(
                 claim_id, "a resolution needs --evidence: the URL or document that settles it"
             )
-        if "://" in text and urlsplit(text).scheme not in ("http", "https"):
+        if _SCHEME.match(text) and urlsplit(text).scheme.lower() not in ("http", "https"):
             raise InputError(text, "evidence URLs must be http or https")
+        if _DOCUMENT_ID.match(text):
+            self.document(text)  # raises NotFoundError for a document the project lacks
         claim = self.claim(claim_id).summary.claim
         resolution = Resolution(claim.key, verdict, text, note, by, datetime.now(UTC))
         with self.store.transaction() as repo:

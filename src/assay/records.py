@@ -637,6 +637,16 @@ class Evidence(StrEnum):
     ANONYMOUS = "anonymous"
     UNSOURCED = "unsourced"
 
+    @property
+    def strong(self) -> bool:
+        """Documents, imagery or an official statement: evidence that stands on its own."""
+        return self in (Evidence.DOCUMENTS, Evidence.IMAGERY, Evidence.OFFICIAL_STATEMENT)
+
+    @property
+    def weak(self) -> bool:
+        """Anonymous sources or none at all."""
+        return self in (Evidence.ANONYMOUS, Evidence.UNSOURCED)
+
 
 @dataclass(frozen=True, slots=True)
 class LineMember:
@@ -669,11 +679,16 @@ class ReportingLine:
     echoes: tuple[LineMember, ...]
     reliability: str
     credibility: int
+    direction: Stance | None = None
 
     @property
     def stance(self) -> Stance:
-        """The line's stance: its origin's."""
-        return self.origin.stance
+        """The line's stance: its origin's, or the echoes' where the origin only discusses.
+
+        A hedged report that only raises a claim, echoed by pages asserting it, is one
+        line that supports it (as weakly as its origin's evidence allows).
+        """
+        return self.direction or self.origin.stance
 
 
 @dataclass(frozen=True, slots=True)
@@ -811,11 +826,12 @@ class AchMatrix:
 
     ``inconsistency`` sums, per hypothesis, each item's weight times how inconsistent it
     is (1 for I, 2 for II): as Heuer advises, hypotheses are ranked by the evidence
-    against them, not for them.
+    against them, not for them. ``least_inconsistent`` is None when the lowest score is
+    shared, so no hypothesis is singled out where the evidence does not tell them apart.
     """
 
     claim: Claim
     hypotheses: tuple[Hypothesis, ...]
     items: tuple[EvidenceItem, ...]
     inconsistency: dict[str, float]
-    least_inconsistent: str
+    least_inconsistent: str | None

@@ -77,6 +77,16 @@ def test_a_denial_by_the_accused_is_negative_and_its_own(extractor: Extractor) -
     assert found.speaker == "Tehran"
 
 
+def test_a_headline_denial_parsed_into_the_speaker_is_still_a_denial(
+    extractor: Extractor,
+) -> None:
+    found = _only(extractor, "Kremlin rejects report it is supplying Iskander missiles to Iran")
+    assert (found.supplier, found.recipient, found.item) == ("RUS", "IRN", "iskander-m")
+    assert found.modality is Modality.DENIED
+    assert found.polarity == "negative"
+    assert found.speaker == "Kremlin"
+
+
 def test_a_question_a_hedge_and_a_possibility(extractor: Extractor) -> None:
     asked = _only(extractor, "Did North Korea send artillery shells to Russia?")
     assert asked.modality is Modality.QUESTIONED

@@ -82,6 +82,17 @@ def test_a_document_that_only_denies_the_claim_refutes_it_whatever_the_model_rea
     assert denial.score == pytest.approx(0.4)
 
 
+@pytest.mark.parametrize("count", [1, 5, 6, 7, 10, 11])
+def test_any_number_of_denials_refutes(count: int) -> None:
+    denial = read_stance([said(Modality.DENIED)] * count, model(0.6, 0.15, 0.25))
+    assert denial.stance is Stance.REFUTES
+
+
+def test_a_document_stating_the_claim_plainly_supports_it_whatever_the_model_read() -> None:
+    plain = read_stance([said(Modality.ASSERTED), said(Modality.ATTRIBUTED)], model(0.1, 0.6, 0.3))
+    assert plain.stance is Stance.SUPPORTS
+
+
 def test_a_confident_reading_of_the_text_outweighs_repeated_quotations() -> None:
     # A fact-check quotes the claim again and again; its text refutes it.
     reading = read_stance([said(Modality.HEDGED)] * 6, model(0.04, 0.72, 0.24))

@@ -19,7 +19,6 @@ from assay.records import (
     AchMatrix,
     CellOverride,
     Claim,
-    Evidence,
     EvidenceItem,
     Hypothesis,
     ReportingLine,
@@ -33,14 +32,13 @@ STANDING = (
     Hypothesis("H4", "a different system or recipient"),
 )
 SCORE = {"CC": 2, "C": 1, "N": 0, "I": -1, "II": -2}
-_STRONG = (Evidence.DOCUMENTS, Evidence.IMAGERY, Evidence.OFFICIAL_STATEMENT)
 _DELIVERY_STAGES = ("delivery",)
 
 
 def _fit(line: ReportingLine, claim: Claim) -> dict[str, str]:
     """The standing cells of one line, before analysts' overrides."""
     origin = line.origin
-    strong = origin.evidence in _STRONG and line.reliability in ("A", "B", "C")
+    strong = origin.evidence.strong and line.reliability in ("A", "B", "C")
     party = origin.speaker_party in {claim.supplier, claim.recipient} - {None}
     delivery = claim.stage in _DELIVERY_STAGES
     if line.stance is Stance.SUPPORTS:
@@ -107,7 +105,9 @@ def ach_matrix(
             )
         )
     inconsistency = _inconsistency(hypotheses, items)
-    least = min(hypotheses, key=lambda h: (inconsistency[h.key], h.key)).key
+    lowest = min(inconsistency.values())
+    tied = [h.key for h in hypotheses if inconsistency[h.key] == lowest]
+    least = tied[0] if len(tied) == 1 else None
     return AchMatrix(claim, hypotheses, tuple(items), inconsistency, least)
 
 

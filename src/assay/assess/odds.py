@@ -37,7 +37,9 @@ def _interest(line: ReportingLine, claim: Claim, policy: AssessmentPolicy) -> tu
         if line.stance is Stance.REFUTES:
             return policy.interest["denial_by_party"], "denial by an accused party"
         return policy.interest["admission_by_party"], "admission by a party"
-    official = party is not None or (outlet is not None and outlet.kind in _OFFICIAL_KINDS)
+    official = party is not None or (
+        outlet is not None and policy.kind_of(outlet.kind, outlet.domain) in _OFFICIAL_KINDS
+    )
     if official and line.stance is Stance.SUPPORTS:
         return policy.interest["uninvolved_government"], "confirmed by an uninvolved government"
     return 1.0, ""
@@ -70,8 +72,11 @@ def line_weight(line: ReportingLine, claim: Claim, policy: AssessmentPolicy) -> 
 
 
 def logistic(log_odds: float) -> float:
-    """Probability from natural log-odds."""
-    return 1.0 / (1.0 + math.exp(-log_odds))
+    """Probability from natural log-odds, without overflow at either end."""
+    if log_odds >= 0:
+        return 1.0 / (1.0 + math.exp(-log_odds))
+    small = math.exp(log_odds)
+    return small / (1.0 + small)
 
 
 def logit(probability: float) -> float:

@@ -11,6 +11,7 @@ from assay.cli.options import DEFAULT_PROJECT, JsonFlag, ProjectPath
 from assay.cli.progress_bar import RichProgress
 from assay.cli.render import stderr
 from assay.project import Project
+from assay.records import CONSISTENCY
 
 
 @app.command()
@@ -187,18 +188,27 @@ def ach(  # noqa: PLR0913, PLR0917 - one parameter per command-line option
 
     Cells: CC very consistent, C consistent, N neutral, I inconsistent, II very
     inconsistent. Hypotheses are ranked by weighted inconsistency; the least
-    inconsistent is marked. Added hypotheses and overridden cells keep who and why.
+    inconsistent is marked (none where the lowest score is shared). Added hypotheses and
+    overridden cells keep who and why; an added hypothesis starts neutral everywhere.
 
     Example: assay ach C16 --set H2:D20:I --why "the denial names no evidence"
     """
+    parts = set_cell.split(":") if set_cell is not None else []
+    # Check --set before anything is written, so a bad one leaves the matrix as it was.
+    if set_cell is not None and (
+        len(parts) != len(("hypothesis", "document", "value"))
+        or parts[2].upper() not in CONSISTENCY
+        or not why.strip()
+    ):
+        render.error_message(
+            f"--set takes HYPOTHESIS:DOCUMENT:VALUE with VALUE one of {', '.join(CONSISTENCY)} "
+            f"and a reason in --why; got {set_cell!r}"
+        )
+        raise typer.Exit(EXIT_BAD_INPUT)
     with Project.open(project_path) as project:
         if add_hypothesis is not None:
             project.add_hypothesis(claim_id, add_hypothesis, by=by, note=why)
-        if set_cell is not None:
-            parts = set_cell.split(":")
-            if len(parts) != 3:
-                render.error_message(f"--set takes HYPOTHESIS:DOCUMENT:VALUE, got {set_cell!r}")
-                raise typer.Exit(EXIT_BAD_INPUT)
+        if parts:
             project.override_cell(claim_id, *parts, by=by, why=why)
         matrix = project.ach(claim_id)
     render_assessment.ach(matrix, as_json=as_json)

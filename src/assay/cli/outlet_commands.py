@@ -33,6 +33,8 @@ def outlets(
     Example: assay outlets
     """
     if ctx.invoked_subcommand is not None:
+        # `assay outlets -p P grade ...`: the folder given before the subcommand counts.
+        ctx.obj = {"project": project_path, "json": as_json}
         return
     with Project.open(project_path) as project:
         rows = project.outlets()
@@ -40,8 +42,19 @@ def outlets(
     render.outlets(rows, as_json=as_json, records=records)
 
 
+def _project(ctx: typer.Context, given: Path) -> Path:
+    """The subcommand's folder, or the one given before it (``assay outlets -p P grade``)."""
+    before = (ctx.obj or {}).get("project")
+    return before if given == DEFAULT_PROJECT and before is not None else given
+
+
+def _json(ctx: typer.Context, given: bool) -> bool:
+    return given or bool((ctx.obj or {}).get("json"))
+
+
 @outlets_app.command()
 def grade(  # noqa: PLR0913, PLR0917 - one parameter per command-line option
+    ctx: typer.Context,
     outlet: Annotated[str, typer.Argument(help="The outlet's domain (or name), e.g. reuters.com.")],
     letter: Annotated[str, typer.Argument(metavar="GRADE", help="Admiralty reliability, A to F.")],
     note: Annotated[str, typer.Option(help="Why: kept with the grade in its history.")] = "",
@@ -58,9 +71,9 @@ def grade(  # noqa: PLR0913, PLR0917 - one parameter per command-line option
 
     Example: assay outlets grade meridianwire.example B --note "wire; corrections published"
     """
-    with Project.open(project_path) as project:
+    with Project.open(_project(ctx, project_path)) as project:
         given = project.grade_outlet(outlet, GradeRequest(letter, kind, note, by))
-    if as_json:
+    if _json(ctx, as_json):
         render.emit_json(given)
     else:
         render.message(f"graded {outlet} {given.grade}" + (f" ({note})" if note else ""))
@@ -68,6 +81,7 @@ def grade(  # noqa: PLR0913, PLR0917 - one parameter per command-line option
 
 @outlets_app.command(name="import")
 def import_command(
+    ctx: typer.Context,
     path: Annotated[Path, typer.Argument(help="A YAML outlet file (see examples/corpus).")],
     by: Annotated[str, typer.Option(help="Who grades (kept in the history).")] = "analyst",
     project_path: ProjectPath = DEFAULT_PROJECT,
@@ -77,9 +91,9 @@ def import_command(
 
     Example: assay outlets import examples/corpus/outlets.yaml
     """
-    with Project.open(project_path) as project:
+    with Project.open(_project(ctx, project_path)) as project:
         report = project.import_outlets(path, by)
-    if as_json:
+    if _json(ctx, as_json):
         render.emit_json(report)
     else:
         render.message(f"{len(report.graded)} outlets graded, {len(report.kinds_set)} given a kind")

@@ -176,6 +176,8 @@ def ach(matrix: AchMatrix, *, as_json: bool) -> None:
             f"  {hypothesis.key}: {escape(hypothesis.label)}{added}; inconsistency "
             f"{matrix.inconsistency[hypothesis.key]:.2f}{mark}"
         )
+    if matrix.least_inconsistent is None:
+        stdout().print("  no hypothesis is least inconsistent: the lowest score is shared")
     table = Table(box=box.SIMPLE_HEAD)
     table.add_column("Evidence (independent line)", overflow="fold", min_width=30)
     table.add_column("Weight", justify="right")

@@ -46,7 +46,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Token
 
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"
 _BATCH = 256
 
 

@@ -149,6 +149,23 @@ def _speaker(verbs: list[Token], cues: Cues) -> tuple[Token | None, Span | None]
     return chosen
 
 
+def _split_denial(span: Span | None, cues: Cues) -> tuple[Span | None, bool]:
+    """A speaker phrase swallowing a denial verb, split: "Capital rejects" -> Capital, denied.
+
+    Headlines drop articles, so "Capital rejects report it sent drones" can parse with
+    "Capital rejects" as one noun phrase and "report" as the verb; the denial is then
+    inside the speaker. The words before it are the speaker, and the claim is denied.
+    """
+    if span is None:
+        return None, False
+    for token in span[1:]:
+        word = token.lower_
+        stems = {token.lemma_.lower(), word, word.removesuffix("s"), word.removesuffix("es")}
+        if stems & cues.denials:
+            return span.doc[span.start : token.i], True
+    return span, False
+
+
 def is_speaker_like(span: Span, cues: Cues) -> bool:
     """True for a phrase that can name a speaker: a name, or a word for a source."""
     if any(token.pos_ == "PROPN" for token in span):
@@ -353,10 +370,11 @@ def frame(
     if status_cue:
         notes.append(status_cue)
     speaker_verb, speaker = _speaker(_speaker_verbs(trigger, cues), cues)
-    denied_by_speaker = False
+    speaker, denial_in_speaker = _split_denial(speaker, cues)
+    denied_by_speaker = denial_in_speaker
     if speaker_verb is not None:
         notes.append(speaker_verb.text)
-        denied_by_speaker = speaker_verb.lemma_.lower() in cues.denials
+        denied_by_speaker = denied_by_speaker or speaker_verb.lemma_.lower() in cues.denials
     if speaker is None:
         speaker = _according_to(sentence, cues)
     negation = _is_negated(chain, item_anchor)

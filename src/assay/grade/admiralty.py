@@ -21,8 +21,6 @@ from dataclasses import replace
 from assay.packs.policy import AssessmentPolicy
 from assay.records import Evidence, Outlet, ReportingLine, Stance
 
-STRONG = (Evidence.DOCUMENTS, Evidence.IMAGERY, Evidence.OFFICIAL_STATEMENT)
-WEAK = (Evidence.ANONYMOUS, Evidence.UNSOURCED)
 DIRECTIONS = {Stance.SUPPORTS: 1, Stance.REFUTES: -1}
 
 
@@ -40,18 +38,18 @@ def credibility(line: ReportingLine, others: Sequence[ReportingLine]) -> int:
     agreeing = [
         o
         for o in others
-        if direction and DIRECTIONS.get(o.stance) == direction and o.origin.evidence not in WEAK
+        if direction and DIRECTIONS.get(o.stance) == direction and not o.origin.evidence.weak
     ]
     opposing = [
         o
         for o in others
-        if direction and DIRECTIONS.get(o.stance) == -direction and o.origin.evidence in STRONG
+        if direction and DIRECTIONS.get(o.stance) == -direction and o.origin.evidence.strong
     ]
     if len(agreeing) >= 2 and evidence is not Evidence.UNSOURCED:
         return 1
-    if evidence in STRONG or (agreeing and evidence not in WEAK):
+    if evidence.strong or (agreeing and not evidence.weak):
         return 2
-    if evidence not in WEAK:
+    if not evidence.weak:
         return 3
     if opposing:
         return 5

@@ -16,8 +16,9 @@ from assay.lineage.citations import cited_outlets, linked_addresses
 from assay.lineage.passages import ShingledText, shared_passages
 from assay.records import Document, LineageEdge, LineageKind
 
-# A passage counts as reused from 8 shared 8-grams on (a run of 15 words or more).
-MIN_SHARED_SHINGLES = 8
+# A passage counts as reused from a run of 15 words or more (8 consecutive shared 8-grams);
+# scattered short matches (a place name, a stock phrase) do not add up to one.
+MIN_RUN_WORDS = 15
 STRENGTH = {kind: rank for rank, kind in enumerate(LineageKind)}
 
 
@@ -86,7 +87,7 @@ def find_edges(inputs: LineageInputs) -> list[LineageEdge]:
                 edges.append(edge)
                 continue
             passages = shared_passages(inputs.shingled(child), inputs.shingled(parent))
-            if passages.shared >= MIN_SHARED_SHINGLES:
+            if passages.run_words >= MIN_RUN_WORDS:
                 edges.append(
                     LineageEdge(
                         child.key,

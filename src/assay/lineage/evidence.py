@@ -117,16 +117,19 @@ def telling(
 ) -> Telling:
     """The evidence and speaker of ``document``'s telling, from its ``mentions`` of the claim.
 
-    ``publisher`` says what the outlet itself brings when it speaks in its own voice: a
-    government's page is its statement, an imagery analyst's report is imagery.
+    ``publisher`` says what the outlet itself brings when it speaks in its own voice (no
+    sentence stating the claim names another speaker): a government's page is its
+    statement, an imagery analyst's report is imagery.
     """
     if publisher is not None and publisher.unreliable:
         return Telling(Evidence.UNSOURCED, None, None)
     chosen = [m for m in mentions if _agrees(m, stance)] or list(mentions)
     chosen.sort(key=lambda m: (_RANK[_evidence(m)], m.claim.sentence_index))
     best = _evidence(chosen[0]) if chosen else Evidence.UNSOURCED
+    own_voice = all(m.claim.speaker is None for m in chosen)
     if (
-        publisher is not None
+        own_voice
+        and publisher is not None
         and publisher.evidence is not None
         and stronger(publisher.evidence, best)
     ):
@@ -136,7 +139,7 @@ def telling(
     spoken = next((m.claim for m in chosen if m.claim.speaker), None)
     if spoken is None:
         return Telling(best, None, None)
-    # Only an official speaks for a state: "a Sudanese news outlet" does not.
+    # Only an official speaks for a state: "a national news outlet" does not.
     official = spoken.speaker_type in _OFFICIAL_SPEAKERS
     party = speaker_state(spoken.speaker, gazetteer) if official else None
     on_record = spoken.speaker_type is SpeakerType.NAMED_OFFICIAL

@@ -31,11 +31,10 @@ from assay.records import (
     Stance,
 )
 
-STRONG = (Evidence.DOCUMENTS, Evidence.IMAGERY, Evidence.OFFICIAL_STATEMENT)
-WEAK = (Evidence.ANONYMOUS, Evidence.UNSOURCED)
 # Reused passages make a copy from this share of the later text on; below it, a shared
 # quotation or paragraph, which leaves room for evidence of its own.
 COPY_COVERAGE = 0.3
+_SIDES = (Stance.SUPPORTS, Stance.REFUTES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +55,11 @@ class _Line:
     def members(self) -> list[LineMember]:
         return [self.origin, *self.echoes]
 
+    @property
+    def direction(self) -> Stance | None:
+        """The first side its members took: the origin's, else the first echo's."""
+        return next((m.stance for m in self.members() if m.stance in _SIDES), None)
+
 
 def _member(reading: Reading, via: LineageEdge | None = None) -> LineMember:
     return LineMember(
@@ -70,8 +74,13 @@ def _member(reading: Reading, via: LineageEdge | None = None) -> LineMember:
 
 
 def _compatible(line: _Line, stance: Stance) -> bool:
-    """A telling can echo a line of its own stance, or one that only discusses (or does)."""
-    return stance is line.origin.stance or Stance.DISCUSSES in (stance, line.origin.stance)
+    """Whether a telling of ``stance`` can echo ``line``.
+
+    One that only discusses can echo any line; one that takes a side, a line on that side
+    or one that has taken no side yet (a hedged report raising the claim); never a line
+    on the other side.
+    """
+    return stance not in _SIDES or line.direction in (None, stance)
 
 
 def _is_copy(edge: LineageEdge) -> bool:
@@ -91,12 +100,12 @@ def _brings_own_evidence(
     evidence = reading.telling.evidence
     if _is_copy(edge):
         return False
-    if reading.telling.speaker_party in parties and evidence not in WEAK:
+    if reading.telling.speaker_party in parties and not evidence.weak:
         return line.origin.speaker_party != reading.telling.speaker_party
     if reading.telling.on_record and reading.telling.speaker:
         quoted = {(member.speaker or "").casefold() for member in line.members()}
         return reading.telling.speaker.casefold() not in quoted
-    if evidence not in STRONG:
+    if not evidence.strong:
         return False
     return all(stronger(evidence, member.evidence) for member in line.members())
 
@@ -104,7 +113,7 @@ def _brings_own_evidence(
 def _same_source(reading: Reading, lines: Sequence[_Line]) -> tuple[_Line, LineageEdge] | None:
     """An earlier line quoting the same party with the same kind of evidence."""
     party = reading.telling.speaker_party
-    if party is None or reading.telling.evidence in WEAK:
+    if party is None or reading.telling.evidence.weak:
         return None
     for line in lines:
         origin = line.origin
@@ -162,7 +171,14 @@ def trace_lines(
             lines.append(line)
         line_of[key] = line
     result = tuple(
-        ReportingLine(n, line.origin, tuple(line.echoes), "F", 6)
+        ReportingLine(
+            n,
+            line.origin,
+            tuple(line.echoes),
+            "F",
+            6,
+            line.direction if line.origin.stance not in _SIDES else None,
+        )
         for n, line in enumerate(lines, start=1)
     )
     return ClaimTrace(claim, result, tuple(used))

@@ -37,6 +37,12 @@ class SharedPassages:
     shared: int
     coverage: float
     longest: str
+    run: int = 0
+
+    @property
+    def run_words(self) -> int:
+        """Words in the longest shared run (0 when nothing is shared)."""
+        return self.run + SHINGLE_WORDS - 1 if self.run else 0
 
 
 def shared_passages(later: ShingledText, earlier: ShingledText) -> SharedPassages:
@@ -53,4 +59,6 @@ def shared_passages(later: ShingledText, earlier: ShingledText) -> SharedPassage
         else:
             length = 0
     words = later.words[best_start : best_start + best_length + SHINGLE_WORDS - 1]
-    return SharedPassages(len(common), len(common) / len(later.shingles), " ".join(words))
+    return SharedPassages(
+        len(common), len(common) / len(later.shingles), " ".join(words), best_length
+    )

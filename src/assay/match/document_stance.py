@@ -90,7 +90,7 @@ def read_stance(mentions: Sequence[ClaimMention], model: StancePrediction) -> St
     # every sentence stating the claim denies it, the text's own words outrank the
     # model's reading of the whole (the score still says how far the model agreed).
     best = max(RELATED, key=lambda stance: final[stance])
-    if leaning[Stance.REFUTES] == 1.0:
+    if all(mention_stance(mention) is Stance.REFUTES for mention in mentions):
         best = Stance.REFUTES
     elif all(_in_own_voice(mention) for mention in mentions):
         best = Stance.SUPPORTS

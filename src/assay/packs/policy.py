@@ -108,10 +108,11 @@ def _outlets(path: Path, entries: object) -> dict[str, KnownOutlet]:
             raise _fail(path, f"each outlet needs text `domain`, `kind` and `name`: {entry!r}")
         if entry["kind"] not in kinds:
             raise _fail(path, f"outlet {entry['domain']}: `kind` must be one of {kinds}")
+        country = entry.get("country")
+        if country is not None and not isinstance(country, str):
+            raise _fail(path, f"outlet {entry['domain']}: `country` must be text, got {country!r}")
         domain = entry["domain"].strip().lower()
-        found[domain] = KnownOutlet(
-            domain, OutletKind(entry["kind"]), entry["name"], entry.get("country")
-        )
+        found[domain] = KnownOutlet(domain, OutletKind(entry["kind"]), entry["name"], country)
     return found
 
 
@@ -147,7 +148,10 @@ def load_policy(path: Path) -> AssessmentPolicy:
     if set(interest) != set(INTERESTS):
         raise _fail(path, f"`interest` needs {', '.join(INTERESTS)}")
     own: dict[OutletKind, Evidence] = {}
-    for kind, brings in (data.get("own_evidence_by_kind") or {}).items():
+    own_table = data.get("own_evidence_by_kind") or {}
+    if not isinstance(own_table, dict):
+        raise _fail(path, f"`own_evidence_by_kind` must be a mapping, got {own_table!r}")
+    for kind, brings in own_table.items():
         if kind not in kinds or brings not in {e.value for e in Evidence}:
             raise _fail(
                 path,

@@ -97,6 +97,8 @@ def _entry(repo: Repository, entry: Any, by: str, report: OutletFileReport) -> N
     country = entry.get("country")
     if country is not None and not isinstance(country, str):
         raise ValueError("`country` must be text")
+    if kind is None and grade is None:
+        raise ValueError(f"{domain}: give a `kind`, a `grade` or both")
     key = repo.find_outlet_by_domain(domain)
     if key is None:
         report.unknown.append(domain)

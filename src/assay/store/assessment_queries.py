@@ -12,6 +12,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from assay.errors import InputError
 from assay.records import (
     Assessment,
     CellOverride,
@@ -44,15 +45,24 @@ class AssessmentQueries:
     connection: sa.Connection
 
     def find_outlet_by_domain(self, domain: str) -> int | None:
-        """The key of the outlet whose domain is ``domain`` (or, failing that, named so)."""
+        """The key of the outlet whose domain is ``domain`` (or, failing that, named so).
+
+        A name that several outlets share is refused with the domains to choose from.
+        """
         wanted = domain.strip().lower().removeprefix("www.")
         found = self.connection.execute(
             sa.select(outlets.c.id).where(outlets.c.domain == wanted)
         ).scalar_one_or_none()
         if found is None:
-            found = self.connection.execute(
-                sa.select(outlets.c.id).where(sa.func.lower(outlets.c.name) == wanted.casefold())
-            ).scalar_one_or_none()
+            named = self.connection.execute(
+                sa.select(outlets.c.id, outlets.c.domain).where(
+                    sa.func.lower(outlets.c.name) == wanted.casefold()
+                )
+            ).all()
+            if len(named) > 1:
+                domains = ", ".join(str(row.domain) for row in named)
+                raise InputError(domain, f"names {len(named)} outlets; give a domain: {domains}")
+            found = named[0].id if named else None
         return None if found is None else int(found)
 
     def add_outlet_grade(self, grade: OutletGrade, country: str | None = None) -> None:
