@@ -14,7 +14,7 @@ import pytest
 
 import assay
 from assay.assess import assess
-from assay.records import ClaimTrace, Evidence, Stance
+from assay.records import Claim, ClaimTrace, Evidence, Stance
 
 CORPUS = Path(__file__).resolve().parent.parent / "examples" / "corpus"
 STRONG = (Evidence.DOCUMENTS, Evidence.IMAGERY, Evidence.OFFICIAL_STATEMENT, Evidence.INTELLIGENCE)
@@ -127,3 +127,17 @@ def test_assessments_are_kept_as_history(demo: assay.Project) -> None:
     assert len(history) == before + 1
     assert history[-1].pack_sha256 == demo.pack().sha256
     assert history[-1].method.startswith("assay.assess@")
+
+
+def test_missing_evidence_names_the_parties_in_words(demo: assay.Project) -> None:
+    pack = demo.pack()
+    assert pack.policy is not None
+    claim = Claim(0, "IRN", "RUS", "fath-360", "delivery", "a claim")
+    names = {"IRN": "Iran", "RUS": "Russia"}
+    found = assess(claim, [], pack.policy, at=datetime.now(UTC), pack_sha256="", names=names)
+    assert any("admission by Iran or Russia" in m.description for m in found.missing)
+    claim_id = _claim_id(demo, ("RUS", "IRN", "iskander-m", "delivery"))
+    [assessment] = demo.assess([claim_id])
+    descriptions = " ".join(m.description for m in assessment.missing)
+    assert "RUS" not in descriptions
+    assert "IRN" not in descriptions

@@ -9,7 +9,7 @@ are and how far they agree, each line's pull with the probability without it
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -58,7 +58,9 @@ def confidence(lines: Sequence[ReportingLine], weights: Sequence[float]) -> str:
     return "low"
 
 
-def _hypotheticals(claim: Claim, policy: AssessmentPolicy) -> list[_Hypothetical]:
+def _hypotheticals(
+    claim: Claim, policy: AssessmentPolicy, names: Mapping[str, str]
+) -> list[_Hypothetical]:
     """Evidence that could still arrive, each as the log-odds it would add."""
     documents = policy.evidence_weights[Evidence.DOCUMENTS] * policy.reliability_weights["B"]
     statement = policy.evidence_weights[Evidence.OFFICIAL_STATEMENT]
@@ -73,7 +75,7 @@ def _hypotheticals(claim: Claim, policy: AssessmentPolicy) -> list[_Hypothetical
             -statement * policy.interest["uninvolved_government"],
         ),
     ]
-    parties = [p for p in (claim.supplier, claim.recipient) if p]
+    parties = [names.get(p, p) for p in (claim.supplier, claim.recipient) if p]
     if parties:
         found.append(
             _Hypothetical(
@@ -84,15 +86,20 @@ def _hypotheticals(claim: Claim, policy: AssessmentPolicy) -> list[_Hypothetical
     return found
 
 
-def assess(
+def assess(  # noqa: PLR0913 - the claim, its lines, the policy and three stamps
     claim: Claim,
     lines: Sequence[ReportingLine],
     policy: AssessmentPolicy,
     *,
     at: datetime,
     pack_sha256: str,
+    names: Mapping[str, str] | None = None,
 ) -> Assessment:
-    """The assessment of ``claim`` from its graded independent ``lines``."""
+    """The assessment of ``claim`` from its graded independent ``lines``.
+
+    ``names`` spells the parties' IDs for people ("RUS" -> "Russia") in the missing
+    evidence; without it the IDs are shown.
+    """
     prior = policy.base_rate(claim.stage)
     weighed = [line_weight(line, claim, policy) for line in lines]
     weights = [w.log_odds for w in weighed]
@@ -115,7 +122,7 @@ def assess(
     missing = sorted(
         (
             MissingEvidence(h.description, logistic(total + h.log_odds))
-            for h in _hypotheticals(claim, policy)
+            for h in _hypotheticals(claim, policy, names or {})
         ),
         key=lambda m: -abs(m.probability - probability),
     )[:2]

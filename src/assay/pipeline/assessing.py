@@ -152,8 +152,19 @@ def assess_claims(
             progress.advance()
             if trace is None:
                 continue
+            parties = (trace.claim.supplier, trace.claim.recipient)
+            names = {
+                party: pack.gazetteer.actors[party].name
+                for party in parties
+                if party is not None and party in pack.gazetteer.actors
+            }
             assessment = assess(
-                trace.claim, trace.lines, policy, at=datetime.now(UTC), pack_sha256=pack.sha256
+                trace.claim,
+                trace.lines,
+                policy,
+                at=datetime.now(UTC),
+                pack_sha256=pack.sha256,
+                names=names,
             )
             with store.transaction() as repo:
                 assessment = replace(assessment, key=repo.add_assessment(assessment))
