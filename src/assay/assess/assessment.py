@@ -97,7 +97,7 @@ def assess(  # noqa: PLR0913 - the claim, its lines, the policy and three stamps
 ) -> Assessment:
     """The assessment of ``claim`` from its graded independent ``lines``.
 
-    ``names`` spells the parties' IDs for people ("RUS" -> "Russia") in the missing
+    ``names`` spells the parties' IDs for people ("AAA" -> "Alpha") in the missing
     evidence; without it the IDs are shown.
     """
     prior = policy.base_rate(claim.stage)
