@@ -270,12 +270,6 @@ class Project(AnalysisMethods):
             raise self._no_claim(key)
         return found
 
-    def _no_claim(self, key: int) -> NotFoundError:
-        return NotFoundError(
-            f"no claim {format_id(IdKind.CLAIM, key)} in {self.path}",
-            hint="list claims with `assay claims`",
-        )
-
     def failures(self) -> list[IngestFailure]:
         """Every input that failed to become a document, with its reason."""
         with self.store.transaction() as repo:

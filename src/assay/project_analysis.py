@@ -10,10 +10,11 @@ import re
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Protocol
 from urllib.parse import urlsplit
 
 from assay.errors import InputError, NotFoundError
-from assay.ids import IdKind
+from assay.ids import IdKind, format_id
 from assay.packs import Pack
 from assay.pipeline.assessing import assess_claims, claim_matrix, trace_claim
 from assay.pipeline.outlet_grading import (
@@ -42,32 +43,46 @@ _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:(?!\d)")
 _DOCUMENT_ID = re.compile(r"^[Dd]\d+$")
 
 
-class AnalysisMethods:
-    """Lineage, assessment, grading, resolutions and ACH, mixed into Project."""
+class ProjectCore(Protocol):
+    """The half of Project the analyst's methods stand on: its store and its readers."""
 
     store: Store
 
+    @property
+    def path(self) -> Path:
+        """The project folder."""
+        ...
+
     def pack(self) -> Pack:
-        """The domain pack in use (Project provides it)."""
-        raise NotImplementedError
+        """The domain pack in use."""
+        ...
 
     def claims(self) -> list[ClaimSummary]:
-        """Every listed claim (Project provides it)."""
-        raise NotImplementedError
+        """Every listed claim."""
+        ...
 
     def claim(self, claim_id: str) -> ClaimDetail:
-        """One claim (Project provides it)."""
-        raise NotImplementedError
+        """One claim, or NotFoundError."""
+        ...
 
     def document(self, document_id: str) -> DocumentDetail:
-        """One document (Project provides it)."""
-        raise NotImplementedError
+        """One document, or NotFoundError."""
+        ...
 
-    def _key(self, record_id: str, expected: IdKind) -> int:
-        raise NotImplementedError
+    @staticmethod
+    def _key(record_id: str, expected: IdKind) -> int:
+        """The key a readable ID names, or NotFoundError for an ID of another kind."""
+        ...
+
+
+class AnalysisMethods(ProjectCore):
+    """Lineage, assessment, grading, resolutions and ACH, mixed into Project."""
 
     def _no_claim(self, key: int) -> NotFoundError:
-        raise NotImplementedError
+        return NotFoundError(
+            f"no claim {format_id(IdKind.CLAIM, key)} in {self.path}",
+            hint="list claims with `assay claims`",
+        )
 
     def track_records(self) -> dict[int, TrackRecord]:
         """Each outlet's record on settled claims (right, wrong) and open ones (pending)."""
