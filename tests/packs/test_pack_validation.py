@@ -58,6 +58,7 @@ claim_nouns: [claim]
 hedges: [reportedly]
 denials: [deny]
 denial_phrases: [baseless]
+labelling_verbs: [call]
 anonymity: [on condition of anonymity]
 references:
   state: [the country]

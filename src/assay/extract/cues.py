@@ -101,6 +101,7 @@ class Cues:
     claim_nouns: frozenset[str]
     denials: frozenset[str]
     denial_phrases: PhraseIndex
+    labelling_verbs: frozenset[str]
     questions: frozenset[str]
     reporting_verbs: frozenset[str]
     attributions: PhraseIndex
@@ -145,7 +146,7 @@ class Cues:
         inward, phrasal_inward = _phrasal(lexicon.inward_verbs)
         return cls(
             pack=pack,
-            items=PhraseIndex(item_pairs),
+            items=PhraseIndex(item_pairs, variants=True),
             actors=PhraseIndex(actor_pairs),
             trigger_words=PhraseIndex((form, "trigger") for form in trigger_forms),
             word_directions=directions,
@@ -168,6 +169,7 @@ class Cues:
             hedges=PhraseIndex((p, "hedge") for p in lexicon.hedges),
             denials=frozenset(lexicon.denials),
             denial_phrases=PhraseIndex((p, "denial") for p in lexicon.denial_phrases),
+            labelling_verbs=frozenset(lexicon.labelling_verbs),
             questions=frozenset(lexicon.questions),
             reporting_verbs=frozenset(lexicon.reporting_verbs),
             attributions=PhraseIndex((p, "attribution") for p in lexicon.attributions),

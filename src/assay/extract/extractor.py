@@ -28,6 +28,7 @@ from assay.extract.rewriting import Rewrite, rewrite
 from assay.extract.roles import (
     HOLDING,
     INWARD,
+    OUTWARD,
     PRESENCE,
     Trigger,
     actor_of,
@@ -35,8 +36,10 @@ from assay.extract.roles import (
     governing_trigger,
     holding_verb,
     is_reference,
+    loose_parties,
     relative_trigger,
     slots_for,
+    verb_direction,
 )
 from assay.extract.sentences import Sentence, split_sentences
 from assay.packs.loading import Pack
@@ -46,7 +49,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Token
 
-EXTRACTOR_VERSION = "2"
+EXTRACTOR_VERSION = "3"
 _BATCH = 256
 
 
@@ -238,10 +241,11 @@ class Extractor:
             if (
                 relative is not None
                 and governing is not None
-                and framing.status == "agreed"
+                and framing.status in ("agreed", "planned", "offered")
                 and (not governing.is_noun or governing.direction == INWARD)
             ):
-                # "received the jets it bought from Alpha": bought earlier, delivered now
+                # "received the jets it bought from Alpha", "the jets Alpha promised Beta have
+                # been handed over": bought or promised earlier, delivered now
                 outer = frame(doc, governing.token, item.anchor, actors, self.cues)
                 if outer.status == "delivered" and governing.direction != PRESENCE:
                     framing = outer
@@ -250,6 +254,10 @@ class Extractor:
                     recipients = recipients or [a for a in more[1] if a not in suppliers]
             if not suppliers:
                 suppliers = _demonyms(item, actors)
+            if parsed is not None:
+                suppliers, recipients = self._fill_parties(
+                    parsed, item, actors, framing, speaker_actor, context, (suppliers, recipients)
+                )
             if trigger.direction in (PRESENCE, HOLDING) and not (suppliers and recipients):
                 continue
             supplier_options: list[str | None] = [*suppliers] or [None]
@@ -289,6 +297,60 @@ class Extractor:
                 slots.recipient_fallback, named, speaker_actor, context, set(suppliers)
             )
         return suppliers, recipients
+
+    def _fill_parties(  # noqa: PLR0913, PLR0917 - the parties found so far and where to look
+        self,
+        trigger: Trigger,
+        item: ItemOccurrence,
+        actors: list[ActorOccurrence],
+        framing: Frame,
+        speaker_actor: str | None,
+        context: _Context,
+        found: tuple[list[str], list[str]],
+    ) -> tuple[list[str], list[str]]:
+        """Parties the slots missed: a gapped recipient, then ones placed by a preposition."""
+        suppliers, recipients = found
+        if suppliers and not recipients:
+            recipients = self._gapped_recipients(trigger, actors, speaker_actor, context)
+        if suppliers and recipients:
+            return suppliers, recipients
+        speaker = framing.speaker
+        spoken = range(speaker.start, speaker.end) if speaker is not None else range(0)
+        loose = loose_parties(trigger, item, actors, spoken)
+        suppliers = suppliers or [a for a in loose.suppliers if a not in recipients]
+        recipients = recipients or [a for a in loose.recipients if a not in suppliers]
+        return suppliers, recipients
+
+    def _gapped_recipients(
+        self,
+        trigger: Trigger,
+        actors: list[ActorOccurrence],
+        speaker_actor: str | None,
+        context: _Context,
+    ) -> list[str]:
+        """The recipient a coordinated clause leaves out: "Alpha sent X to Gamma, and Beta sent Y".
+
+        The second verb, gapped of its recipient, shares the first's, when both move
+        items the same way.
+        """
+        verb = trigger.token
+        if trigger.is_noun or trigger.direction != OUTWARD or verb.dep_ != "conj":
+            return []
+        first = verb.head
+        if verb_direction(first, self.cues) != OUTWARD:
+            return []
+        named = [o for o in actors if o.role != "demonym"]
+        slots = [
+            *(c for c in first.children if c.dep_ == "dative"),
+            *(
+                g
+                for c in first.children
+                if c.dep_ == "prep" and c.lower_ in ("to", "into")
+                for g in c.children
+                if g.dep_ == "pobj"
+            ),
+        ]
+        return self._parties(slots, named, speaker_actor, context, set())
 
     def _parties(
         self,
@@ -419,11 +481,17 @@ def _seat_of(token: Token, actors: list[ActorOccurrence]) -> str | None:
 
 def _demonyms(item: ItemOccurrence, actors: list[ActorOccurrence]) -> list[str]:
     """The party a demonym or name on the item stands for ("Alphan drones")."""
-    left, right = item.anchor.left_edge.i, item.anchor.i
-    return [
-        occurrence.actor
-        for occurrence in actors
-        if occurrence.span.start >= left
-        and occurrence.span.end <= right + 1
-        and occurrence.role == "demonym"
-    ][:1]
+    anchor = item.anchor
+    while True:
+        left, right = anchor.left_edge.i, anchor.i
+        found = [
+            occurrence.actor
+            for occurrence in actors
+            if occurrence.span.start >= left
+            and occurrence.span.end <= right + 1
+            and occurrence.role == "demonym"
+        ][:1]
+        if found or anchor.dep_ != "conj" or anchor.head == anchor:
+            return found
+        # "Alphan drones and radar systems": the first conjunct's demonym covers the rest
+        anchor = anchor.head

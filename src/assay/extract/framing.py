@@ -42,6 +42,9 @@ _PERFECT = frozenset({"have", "has", "had", "'ve"})
 _SPEAKER_STOPS = frozenset({",", ";", "(", "\u2014", "\u2013", '"', "\u201c", "\u201d"})
 # Verbs that put a question ("officials asked whether ..."): their subject is its speaker.
 _ASKING = frozenset({"ask", "wonder", "question", "query"})
+# Nouns that, with "no", say a claim has nothing behind it ("there is no evidence that ...");
+# they never set a status ("no sign that" is no signing).
+_GROUNDS = frozenset({"evidence", "proof", "sign", "indication", "truth", "basis", "confirmation"})
 _CLIMB_LIMIT = 10
 
 
@@ -83,7 +86,7 @@ def _speaker_verbs(trigger: Token, cues: Cues) -> list[Token]:
             and is_verb
             and (
                 lemma in cues.reporting_verbs
-                or lemma in cues.denials
+                or _denies(token, cues)
                 or (lemma in _ASKING and _asks_whether(below))
             )
         ):
@@ -100,6 +103,26 @@ def _speaker_verbs(trigger: Token, cues: Cues) -> list[Token]:
                 ):
                     return [child]
     return found
+
+
+def _denies(verb: Token, cues: Cues) -> bool:
+    """True for a verb of denial, or one that labels the claim false ("called it baseless")."""
+    lemma = verb.lemma_.lower()
+    if lemma in cues.denials:
+        return True
+    return lemma in cues.labelling_verbs and cues.denial_phrases.contains(verb.doc.text)
+
+
+def _trailing_denial(sentence: Doc, cues: Cues) -> tuple[Token, Span | None] | None:
+    """The verb and speaker of a denial tacked on as "..., a charge Beta denied", or None."""
+    for noun in sentence:
+        if noun.lemma_.lower() not in cues.claim_nouns or noun.dep_ not in ("appos", "npadvmod"):
+            continue
+        for clause in noun.children:
+            if clause.dep_ in ("relcl", "acl") and _denies(clause, cues):
+                subject = _subject_of(clause)
+                return clause, speaker_span(subject) if subject is not None else None
+    return None
 
 
 def _asks_whether(clause: Token) -> bool:
@@ -132,7 +155,7 @@ def _speaker(verbs: list[Token], cues: Cues) -> tuple[Token | None, Span | None]
     and evidence ("intercepted calls reveal") are not speakers.
     """
     for verb in verbs:
-        if verb.lemma_.lower() in cues.denials:
+        if _denies(verb, cues):
             subject = _subject_of(verb)
             return verb, speaker_span(subject) if subject is not None else None
     chosen: tuple[Token | None, Span | None] = (None, None)
@@ -233,7 +256,7 @@ def _modals(chain: list[Token]) -> list[Token]:
 def status_of(chain: list[Token], cues: Cues) -> tuple[str, str | None]:
     """The transfer's status and the word that set it; ``delivered`` when none does."""
     modifiers = [c for c in chain[0].children if c.dep_ in ("amod", "compound")]
-    words = [*chain, *_modals(chain), *modifiers]
+    words = [t for t in (*chain, *_modals(chain), *modifiers) if t.lemma_.lower() not in _GROUNDS]
     lemmas = {t.lemma_.lower(): t.text for t in words} | {t.lower_: t.text for t in words}
     for status in STATUS_ORDER:
         if status == "agreed":
@@ -264,6 +287,31 @@ def _is_negated(chain: list[Token], item_anchor: Token) -> Token | None:
     for child in item_anchor.children:
         if child.dep_ == "det" and child.lower_ == "no":
             return child
+    return None
+
+
+def _refuted(trigger: Token, cues: Cues) -> Token | None:
+    """The word that rules a claim out from outside its clause, or None.
+
+    "There is no evidence that Alpha sent ...": the claim is the content of "no evidence".
+    "The claim that Alpha sent ... is false": the claim's noun is called false.
+    """
+    token = trigger
+    for _ in range(_CLIMB_LIMIT):
+        head = token.head
+        if head == token:
+            return None
+        if token.dep_ in _CONTENT_DEPS or (token.dep_ == "pcomp" and head.head != head):
+            noun = head if token.dep_ != "pcomp" else head.head
+            if noun.lemma_.lower() in _GROUNDS and any(
+                c.dep_ == "det" and c.lower_ == "no" for c in noun.children
+            ):
+                return noun
+            if noun.lemma_.lower() in cues.claim_nouns and noun.dep_ in ("nsubj", "nsubjpass"):
+                verdicts = [c for c in noun.head.children if c.dep_ in ("acomp", "attr")]
+                if any(cues.denial_phrases.contains(v.text) for v in verdicts):
+                    return noun
+        token = head
     return None
 
 
@@ -331,13 +379,23 @@ def speaker_type_of(
         )
         if span is not None:
             covered |= {t.i for t in span}
-    names = [t for t in speaker if t.pos_ == "PROPN" and t.i not in covered]
+    # "Beta's defence minister, Admiral X Y, said": the name stands in apposition
+    named = [*speaker, *(t for c in speaker.root.children if c.dep_ == "appos" for t in c.subtree)]
+    names = [t for t in named if t.pos_ == "PROPN" and t.i not in covered and not _titled(t)]
     if _is_masthead(speaker, covered):
         return SpeakerType.MEDIA
     titled = cues.speakers["named_official"].contains(text)
-    if names and (titled or len(names) >= 2):
+    surname = len(speaker) == 1 and len(names) == 1  # "Park said", named earlier in full
+    if names and (titled or len(names) >= 2 or surname):
         return SpeakerType.NAMED_OFFICIAL
     return SpeakerType.GOVERNMENT
+
+
+def _titled(token: Token) -> bool:
+    """True for a word of a capitalised title after "the" ("the Kiel Institute"): no person."""
+    while token.i > 0 and token.doc[token.i - 1].pos_ == "PROPN":
+        token = token.doc[token.i - 1]
+    return token.i > 0 and token.doc[token.i - 1].lower_ == "the"
 
 
 def _is_masthead(speaker: Span, covered: set[int]) -> bool:
@@ -374,10 +432,15 @@ def frame(
     denied_by_speaker = denial_in_speaker
     if speaker_verb is not None:
         notes.append(speaker_verb.text)
-        denied_by_speaker = denied_by_speaker or speaker_verb.lemma_.lower() in cues.denials
+        denied_by_speaker = denied_by_speaker or _denies(speaker_verb, cues)
+    trailing = None if denied_by_speaker else _trailing_denial(sentence, cues)
+    if trailing is not None:
+        # "Alpha accused Beta of ..., a charge Beta denied": the denial has the last word
+        speaker_verb, speaker, denied_by_speaker = trailing[0], trailing[1], True
+        notes.append(speaker_verb.text)
     if speaker is None:
         speaker = _according_to(sentence, cues)
-    negation = _is_negated(chain, item_anchor)
+    negation = _is_negated(chain, item_anchor) or _refuted(trigger, cues)
     calls_false = cues.denial_phrases.contains(sentence.text) and speaker_verb is not None
     polarity = (
         "negative" if negation is not None or denied_by_speaker or calls_false else "positive"

@@ -38,6 +38,24 @@ def _is_word_char(char: str) -> bool:
     return char.isalnum() or char in "_"
 
 
+def _variant_end(text: str, end: int) -> int | None:
+    """Where a designation's variant letters end: "K-9" + "A1", "XJ-20" + "SM2", or None.
+
+    Makers mark variants by capitals, and sometimes a digit, run straight onto the
+    designation; a system is still itself in any variant ("T-72B1" is a T-72).
+    """
+    stop = end
+    while stop < len(text) and stop - end < 4 and text[stop].isupper() and text[stop].isalpha():
+        stop += 1
+    if stop == end:
+        return None
+    while stop < len(text) and stop - end < 6 and text[stop].isdigit():
+        stop += 1
+    if stop < len(text) and _is_word_char(text[stop]) and not _plural_ending(text, stop):
+        return None
+    return stop + 1 if stop < len(text) and text[stop] == "s" else stop
+
+
 def _plural_ending(text: str, end: int) -> bool:
     """True for a bare plural "s" after a form ("Su-35s", "Javelins")."""
     return text[end] == "s" and (end + 1 == len(text) or not _is_word_char(text[end + 1]))
@@ -49,8 +67,13 @@ class PhraseIndex:
     A form may stand for several keys (an ambiguous name); a key may have many forms.
     """
 
-    def __init__(self, pairs: Iterable[tuple[str, str]]) -> None:
-        """Build the automaton; forms are stored lower-cased."""
+    def __init__(self, pairs: Iterable[tuple[str, str]], *, variants: bool = False) -> None:
+        """Build the automaton; forms are stored lower-cased.
+
+        With ``variants``, a form ending in a digit also matches with variant letters
+        run onto it ("T-72B1" for "T-72"), as weapon designations are written.
+        """
+        self._variants = variants
         keys: dict[str, dict[str, list[str]]] = {}
         for raw_form, key in pairs:
             form = raw_form.strip()
@@ -60,8 +83,8 @@ class PhraseIndex:
                 if key not in by_form[form]:
                     by_form[form].append(key)
         self._automaton = ahocorasick.Automaton()
-        for lowered, variants in keys.items():
-            payload = tuple((form, tuple(found)) for form, found in variants.items())
+        for lowered, spellings in keys.items():
+            payload = tuple((form, tuple(found)) for form, found in spellings.items())
             self._automaton.add_word(lowered, (len(lowered), payload))
         self._empty = not keys
         if not self._empty:
@@ -78,9 +101,15 @@ class PhraseIndex:
             if start > 0 and _is_word_char(text[start - 1]) and _is_word_char(text[start]):
                 continue
             if end < len(text) and _is_word_char(text[end]) and _is_word_char(text[end - 1]):
-                if not _plural_ending(text, end):
+                variant = (
+                    _variant_end(text, end) if self._variants and text[end - 1].isdigit() else None
+                )
+                if variant is not None:
+                    end = variant
+                elif not _plural_ending(text, end):
                     continue
-                end += 1
+                else:
+                    end += 1
             surface = text[start : last + 1]
             keys: list[str] = []
             form_used = ""

@@ -31,6 +31,45 @@ _PRONOUNS = frozenset({"it", "they", "we", "its", "their", "our", "itself", "the
 # Verbs whose object, not their subject, does what their complement says ("urged Capital to send").
 _OBJECT_CONTROL_DEPS = frozenset({"dobj"})
 _CLIMB_LIMIT = 8
+# Verbs by which a transfer lists its items ("a package that includes ...").
+_INCLUDING = frozenset({"include", "comprise", "contain", "cover", "feature"})
+# Verbs by which a party takes up what another puts to it ("weighing offers of ...").
+_WEIGHING = frozenset(
+    {
+        "weigh",
+        "consider",
+        "evaluate",
+        "study",
+        "review",
+        "examine",
+        "welcome",
+        "await",
+        "accept",
+        "reject",
+        "decline",
+        "refuse",
+        "receive",
+        "get",
+        "win",
+        "entertain",
+    }
+)
+# Verbs by which a supplier's government lets a sale go ahead ("clears an order for Beta").
+_APPROVING = frozenset(
+    {
+        "approve",
+        "clear",
+        "authorise",
+        "authorize",
+        "greenlight",
+        "license",
+        "licence",
+        "permit",
+        "allow",
+        "endorse",
+        "sanction",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,7 +181,7 @@ def relative_trigger(item: ItemOccurrence, cues: Cues) -> Trigger | None:
     return None
 
 
-def governing_trigger(  # noqa: C901, PLR0911 - the climb tries each reading in turn
+def governing_trigger(  # noqa: PLR0911 - the climb tries each reading in turn
     item: ItemOccurrence, cues: Cues
 ) -> Trigger | None:
     """The nearest transfer word above ``item`` in the parse."""
@@ -170,13 +209,46 @@ def governing_trigger(  # noqa: C901, PLR0911 - the climb tries each reading in 
                 noun = _object_noun(head, cues)
                 if noun:
                     return _with_path(noun, path)
-            if head.lemma_.lower() in cues.presence_verbs:
-                return _with_path(Trigger(head, PRESENCE, is_noun=False), path)
-            if head.lemma_.lower() in cues.holding_verbs and token.dep_ == "dobj":
-                return _with_path(Trigger(head, HOLDING, is_noun=False), path)
-            return None
+            return _verb_without_transfer(head, token, path, cues)
         token = head
         path.append(token)
+    return None
+
+
+def _verb_without_transfer(
+    verb: Token, below: Token, path: list[Token], cues: Cues
+) -> Trigger | None:
+    """What a verb that moves nothing still says of the item under it, or None.
+
+    It may list a transfer's items ("a package that includes ..."), show an item where
+    a party holds it ("images show ... in Beta"), or have a party hold it ("Beta flies ...").
+    """
+    lemma = verb.lemma_.lower()
+    if lemma in _INCLUDING and below.dep_ == "dobj":
+        package = _including_noun(verb, cues)
+        if package is not None:
+            return _with_path(package, [*path, verb])
+    if lemma in cues.presence_verbs:
+        return _with_path(Trigger(verb, PRESENCE, is_noun=False), path)
+    if lemma in cues.holding_verbs and below.dep_ == "dobj":
+        return _with_path(Trigger(verb, HOLDING, is_noun=False), path)
+    return None
+
+
+def _including_noun(verb: Token, cues: Cues) -> Trigger | None:
+    """The transfer noun whose content ``verb`` lists: "a package that includes ...".
+
+    "The package includes", "a shipment that was to include", "a deal covering": the
+    items are the verb's object and the transfer is its subject or the noun it qualifies.
+    """
+    clause = verb
+    while clause.dep_ == "xcomp" and clause.head != clause:
+        clause = clause.head  # "that was to include"
+    holders = [clause.head] if clause.dep_ in ("relcl", "acl") else _children(clause, "nsubj")
+    for holder in holders:
+        found = _as_trigger(holder, cues)
+        if found is not None and found.is_noun:
+            return found
     return None
 
 
@@ -222,8 +294,9 @@ def subjects(verb: Token) -> list[Token]:  # noqa: PLR0911 - one return per cons
         objects = _children(controller, *_OBJECT_CONTROL_DEPS)
         if objects and verb.dep_ in ("xcomp", "pcomp") and objects[0].pos_ == "PROPN":
             return objects
-        raised = _children(controller, "nsubjpass")  # "Epsilon is believed to have received"
-        if raised and verb.dep_ == "xcomp":
+        # "Epsilon is believed to have received", "Epsilon was accused of buying"
+        raised = _children(controller, "nsubjpass")
+        if raised and verb.dep_ in ("xcomp", "pcomp"):
             return raised
         if controller.dep_ in ("acomp", "attr") and not _children(controller, "nsubj"):
             return subjects(controller.head)  # "Beta is due to hand over"
@@ -303,6 +376,7 @@ def slots_for(  # noqa: C901, PLR0912 - one branch per direction and voice
             patients = _children(token, "nsubjpass")
             if patients and not _within(patients[0], item):
                 slots.recipient.extend(patients)
+            slots.recipient_fallback.extend(_holders(item, cues))  # "flies jets sent by Alpha"
             slots.supplier.extend(agents or from_objects)
         else:
             objects = [
@@ -333,10 +407,7 @@ def slots_for(  # noqa: C901, PLR0912 - one branch per direction and voice
         )
     else:
         if passive:
-            slots.recipient.extend(agents)
-            holder = holding_verb(item, cues)
-            if not agents and holder is not None:
-                slots.recipient.extend(subjects(holder))  # "flies jets bought from Alpha"
+            slots.recipient.extend(agents or _holders(item, cues))  # "flies jets bought from Alpha"
         else:
             slots.recipient.extend(subjects(token))
             for obj in _children(token, "dobj", "dative"):
@@ -346,6 +417,12 @@ def slots_for(  # noqa: C901, PLR0912 - one branch per direction and voice
         if not slots.supplier and token.head != token:
             slots.supplier.extend(_preps(token.head, frozenset({"with"})))  # "a deal with X to buy"
     return slots
+
+
+def _holders(item: ItemOccurrence, cues: Cues) -> list[Token]:
+    """The subject of the verb by which a party holds ``item``, if any ("Beta flies ...")."""
+    holder = holding_verb(item, cues)
+    return subjects(holder) if holder is not None else []
 
 
 def holding_verb(item: ItemOccurrence, cues: Cues) -> Token | None:
@@ -358,8 +435,15 @@ def holding_verb(item: ItemOccurrence, cues: Cues) -> Token | None:
     verb = anchor.head
     if anchor.dep_ == "nsubj" and verb.dep_ == "ccomp" and verb.tag_ in ("VBN", "VBD"):
         anchor, verb = verb, verb.head
-    if anchor.dep_ in ("dobj", "ccomp") and verb.lemma_.lower() in cues.holding_verbs:
-        return verb
+    if anchor.dep_ == "pobj" and verb.dep_ == "prt":
+        anchor, verb = verb, verb.head  # "shows off jets", parsed as the particle's object
+        anchor_ok = True
+    else:
+        anchor_ok = anchor.dep_ in ("dobj", "ccomp")
+    lemma = verb.lemma_.lower()
+    particles = [f"{lemma} {c.lower_}" for c in verb.children if c.dep_ == "prt"]
+    if anchor_ok and {lemma, *particles} & cues.holding_verbs:
+        return verb  # "operates ...", "shows off ..."
     return None
 
 
@@ -400,9 +484,20 @@ def _noun_slots(trigger: Trigger, item: ItemOccurrence, cues: Cues) -> Slots:
             # "placed an order ... with Gamma's shipyard": the buyer deals with the supplier
             words = _SUPPLIER_PREPS if givers else _SUPPLIER_PREPS | frozenset({"with"})
             slots.supplier.extend(_preps(verb, words))
-        interdicted = verb.lemma_.lower() in cues.interdictions
-        if noun.dep_ in ("dobj", "pobj") and verb.pos_ in _VERBS and not interdicted:
-            fallback.extend(subjects(verb))
+        lemma = verb.lemma_.lower()
+        # "seized a shipment", "documented the supply of": the subject is no party to it
+        bystander = (
+            lemma in cues.interdictions
+            or lemma in cues.reporting_verbs
+            or lemma in cues.presence_verbs
+        )
+        if noun.dep_ in ("dobj", "pobj") and verb.pos_ in _VERBS and not bystander:
+            if givers and lemma in _WEIGHING:
+                slots.recipient_fallback.extend(subjects(verb))  # "Beta is weighing offers"
+            elif not givers and lemma in _APPROVING and slots.recipient:
+                slots.supplier_fallback.extend(subjects(verb))  # "Alpha clears an order for Beta"
+            else:
+                fallback.extend(subjects(verb))
     return slots
 
 
@@ -461,3 +556,60 @@ def _depth(token: Token, ancestor: Token) -> int:
 def is_reference(token: Token) -> bool:
     """True for a pronoun that may stand for a party ("it", "they", "we")."""
     return token.lower_ in _PRONOUNS
+
+
+_BY_MAKERS = frozenset({"VBN"})
+
+
+@dataclass(frozen=True, slots=True)
+class LooseParties:
+    """Parties the slots missed but the trigger's phrase still places by a preposition."""
+
+    suppliers: tuple[str, ...]
+    recipients: tuple[str, ...]
+
+
+def loose_parties(
+    trigger: Trigger,
+    item: ItemOccurrence,
+    actors: list[ActorOccurrence],
+    spoken: range,
+) -> LooseParties:
+    """Parties hanging from the trigger's or the item's phrase by a telling preposition.
+
+    The parser often attaches a party one level off from where the slots look for it
+    ("jets bought from Alpha" under a holding clause, "the first of 16 that Beta ordered
+    from Alpha", "Gamma's first jets arrive from Alpha"). Reading only the preposition
+    keeps the direction the sentence gives: "from" names the supplier, "to", "for" and
+    "into" the recipient, a "by" after a participle the maker ("built by Alpha"), and the
+    owner of an item that arrives or is received its recipient.
+    """
+    within = {t.i for t in trigger.token.subtree} | {t.i for t in item.anchor.subtree}
+    premodifiers = {t.i for t in item.anchor.subtree if t.i <= item.anchor.i}
+    suppliers: list[str] = []
+    recipients: list[str] = []
+    for occurrence in actors:
+        root = occurrence.span.root
+        if root.i in spoken or occurrence.role == "demonym":
+            continue
+        if root.dep_ in ("poss", "compound") and root.head.dep_ == "pobj":
+            root = root.head  # "built by Alpha's shipyard": a company named with its state
+        head = root.head
+        role: list[str] | None = None
+        if root.dep_ == "pobj" and head.i in within:
+            word = head.lower_
+            if word in _SUPPLIER_PREPS:
+                role = suppliers
+            elif word in _RECIPIENT_PREPS:
+                role = recipients
+            elif word == "by" and head.head.tag_ in _BY_MAKERS and head.head.i != trigger.token.i:
+                role = suppliers
+        elif (
+            root.dep_ == "poss"
+            and head.i in premodifiers
+            and trigger.direction in (INWARD, ARRIVAL)
+        ):
+            role = recipients
+        if role is not None and occurrence.actor not in role:
+            role.append(occurrence.actor)
+    return LooseParties(tuple(suppliers), tuple(recipients))

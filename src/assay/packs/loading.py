@@ -237,6 +237,7 @@ def load_lexicon(path: Path) -> tuple[Lexicon, dict[str, Category]]:
         hedges=_phrase_list(data, "hedges", path),
         denials=_phrase_list(data, "denials", path),
         denial_phrases=_phrase_list(data, "denial_phrases", path),
+        labelling_verbs=_phrase_list(data, "labelling_verbs", path),
         questions=_phrase_list(data, "questions", path),
         reporting_verbs=_phrase_list(data, "reporting_verbs", path),
         attributions=_phrase_list(data, "attributions", path),

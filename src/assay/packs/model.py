@@ -174,6 +174,7 @@ class Lexicon:
     claim_nouns: tuple[str, ...]
     denials: tuple[str, ...]
     denial_phrases: tuple[str, ...]
+    labelling_verbs: tuple[str, ...]
     questions: tuple[str, ...]
     reporting_verbs: tuple[str, ...]
     attributions: tuple[str, ...]
