@@ -225,3 +225,44 @@ def test_a_claim_the_text_only_reports_is_not_asserted(extractor: Extractor, tex
 def test_evidence_that_reveals_a_transfer_does_not_hedge_it(extractor: Extractor) -> None:
     mention = _only(extractor, "Intercepted calls reveal that Iran sent drones to Russia.")
     assert mention.modality is Modality.ASSERTED
+
+
+def test_a_missile_word_takes_the_category_of_the_pair_named_before(extractor: Extractor) -> None:
+    text = (
+        "Iran sent Fath-360 ballistic missiles to Russia in September. "
+        "By spring, Iranian missiles had reached Russia in numbers. "
+        "Russia sends Su-35 jets to Iran. "
+        "Is Iran also sending missiles to Russia?"
+    )
+    generic = [m for m in extractor.extract(text).mentions if m.sentence_index in (1, 3)]
+    assert [(m.sentence_index, m.supplier, m.recipient, m.item) for m in generic] == [
+        (1, "IRN", "RUS", "category:ballistic_missile"),
+        (3, "IRN", "RUS", "category:ballistic_missile"),
+    ]
+    assert generic[1].modality == Modality.QUESTIONED
+
+
+def test_a_missile_word_never_stands_for_another_kind_of_item(extractor: Extractor) -> None:
+    text = "Russia sent Su-35 jets to Iran. Russia also sent missiles to Iran, officials said."
+    assert _keys(extractor, text) == {("RUS", "IRN", "su-35", "delivered")}
+
+
+def test_a_missile_word_takes_the_system_its_own_sentence_names(extractor: Extractor) -> None:
+    text = (
+        "It is said that Iran sends missiles to Russia too, with reports claiming that "
+        "missiles called the Fath-360 have crossed the Caspian Sea."
+    )
+    assert _keys(extractor, text) == {("IRN", "RUS", "fath-360", "delivered")}
+
+
+def test_a_word_for_any_weapon_counts_only_when_it_rules_a_transfer_out(
+    extractor: Extractor,
+) -> None:
+    shells = "Seoul is weighing whether to send 155mm artillery shells to Kyiv. "
+    denied = extractor.extract(shells + "Seoul has so far not shipped lethal weapons to Kyiv.")
+    negative = [m for m in denied.mentions if m.sentence_index == 1]
+    assert [(m.supplier, m.recipient, m.item, m.polarity) for m in negative] == [
+        ("KOR", "UKR", "category:artillery_ammunition", "negative")
+    ]
+    asserted = extractor.extract(shells + "Seoul has long shipped South Korean weapons to Kyiv.")
+    assert [m for m in asserted.mentions if m.sentence_index == 1] == []

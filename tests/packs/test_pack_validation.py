@@ -51,7 +51,7 @@ statuses:
 presence_verbs: [see]
 holding_verbs: [operate]
 interdictions: [seize]
-generic_items: [weapons]
+generic_items: {any: [weapons]}
 provenance: [came from]
 speculation: [could]
 claim_nouns: [claim]
@@ -150,6 +150,11 @@ def test_a_tiny_valid_pack_loads(tmp_path: Path) -> None:
             "lexicons_yaml",
             LEXICONS.replace("documents: [documents]", "documents: documents"),
             "`bases.documents` must be a list",
+        ),
+        (
+            "lexicons_yaml",
+            LEXICONS.replace("generic_items: {any: [weapons]}", "generic_items: {missile: [x]}"),
+            "`generic_items` keys must be among drone, any, got 'missile'",
         ),
         (
             "lexicons_yaml",

@@ -162,7 +162,11 @@ class Cues:
             presence_verbs=frozenset(lexicon.presence_verbs),
             holding_verbs=frozenset(lexicon.holding_verbs),
             interdictions=frozenset(lexicon.interdictions),
-            generic_items=PhraseIndex((p, "generic") for p in lexicon.generic_items),
+            generic_items=PhraseIndex(
+                (phrase, family)
+                for family, phrases in lexicon.generic_items.items()
+                for phrase in phrases
+            ),
             provenance=PhraseIndex((p, "provenance") for p in lexicon.provenance),
             speculation=frozenset(lexicon.speculation),
             claim_nouns=frozenset(lexicon.claim_nouns),

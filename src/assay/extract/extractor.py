@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from assay.extract.cues import Cues
 from assay.extract.framing import Frame, frame
@@ -43,6 +43,7 @@ from assay.extract.roles import (
 )
 from assay.extract.sentences import Sentence, split_sentences
 from assay.packs.loading import Pack
+from assay.packs.model import ANY_CATEGORY
 from assay.records import CATEGORY_PREFIX, ClaimMention, DocumentSource, SpeakerType
 
 if TYPE_CHECKING:
@@ -68,6 +69,14 @@ class _Context:
     """The parties named so far in a document, for resolving "it", "we", "the group"."""
 
     sentences: list[list[tuple[str, str]]] = field(default_factory=list)
+
+
+class _Parsed(NamedTuple):
+    """A sentence with its parse and the rewrite the parse was made from."""
+
+    sentence: Sentence
+    doc: Doc
+    rewritten: Rewrite
 
 
 class Extractor:
@@ -125,13 +134,17 @@ class Extractor:
         for _text, sentences, chosen in pending:
             result = Extraction(sentences=len(sentences), parsed=sum(chosen))
             context = _Context()
+            fruitless: list[_Parsed] = []
             for sentence, is_candidate in zip(sentences, chosen, strict=True):
                 if is_candidate:
                     doc, rewritten = next(parsed)
-                    result.mentions.extend(self._analyse(doc, rewritten, sentence, context))
+                    found = self._analyse(doc, rewritten, sentence, context)
+                    result.mentions.extend(found)
+                    if not found:
+                        fruitless.append(_Parsed(sentence, doc, rewritten))
                 hits = self.cues.actors.find(sentence.text)
                 context.sentences.append([(hit.keys[0], self._kind(hit.keys[0])) for hit in hits])
-            self._generic_mentions(result, sentences, chosen, context)
+            self._generic_mentions(result, sentences, chosen, fruitless, context)
             result.sources = self._sources(sentences)
             yield result
 
@@ -140,32 +153,75 @@ class Extractor:
         result: Extraction,
         sentences: list[Sentence],
         chosen: list[bool],
+        fruitless: list[_Parsed],
         context: _Context,
     ) -> None:
-        """Mentions whose item is a generic word ("missiles") naming a pair seen before."""
-        pairs: dict[frozenset[str | None], str] = {}
+        """Mentions whose item is a generic word ("missiles") naming a transfer named elsewhere.
+
+        The word takes a system or category its own sentence names ("Alpha sends missiles to
+        Beta: missiles called the X-1"), or else that of the first other mention in the
+        document with the same supplier and recipient that it can stand for: "missiles" beside
+        "X-1 ballistic missiles", not beside "X-2 jets". A word for any weapon ("arms")
+        only refers back to another mention, and only in a denial, which rules out every
+        transfer between the two; asserted, it picks out none.
+        """
+        known: dict[tuple[str | None, str | None], list[str]] = {}
         for m in result.mentions:
             if m.supplier and m.recipient:
-                pairs.setdefault(frozenset((m.supplier, m.recipient)), self._category_of(m.item))
-        if not pairs:
+                categories = known.setdefault((m.supplier, m.recipient), [])
+                categories.append(self._category_of(m.item))
+        if not known and not fruitless:
             return
-        wanted = [
+        unparsed = [
             s
             for s, was_parsed in zip(sentences, chosen, strict=True)
-            if not was_parsed
-            and self.cues.generic_items.contains(s.text)
-            and self.cues.trigger_words.contains(s.text)
-            and len({key for hit in self.cues.actors.find(s.text) for key in hit.keys}) >= 2
+            if not was_parsed and self._may_name_generic(s)
         ]
-        for sentence, doc in zip(wanted, self.nlp.pipe([s.text for s in wanted]), strict=True):
-            result.parsed += 1
-            plain = Rewrite(sentence.text, sentence.text)
+        fresh = zip(unparsed, self.nlp.pipe([s.text for s in unparsed]), strict=True)
+        result.parsed += len(unparsed)
+        candidates = [
+            *(p for p in fruitless if self._may_name_generic(p.sentence)),
+            *(_Parsed(s, doc, Rewrite(s.text, s.text)) for s, doc in fresh),
+        ]
+        for sentence, doc, rewritten in sorted(candidates, key=lambda p: p.sentence.index):
             scoped = _Context(context.sentences[: sentence.index])
-            for mention in self._analyse(doc, plain, sentence, scoped, generic=True):
-                item = pairs.get(frozenset((mention.supplier, mention.recipient)))
+            own = [hit.keys[0] for hit in self.cues.items.find(sentence.text)]
+            for mention in self._analyse(doc, rewritten, sentence, scoped, generic=True):
+                families = self._generic_families(sentence, mention)
+                if ANY_CATEGORY in families and mention.polarity != "negative":
+                    continue
+                others = known.get((mention.supplier, mention.recipient), [])
+                # "arms" beside a named system may mean something else ("denied sending arms,
+                # only rifles"); a narrower word ("missiles called the X-1") may take it
+                options = others if ANY_CATEGORY in families else [*own, *others]
+                item = next(
+                    (
+                        key
+                        for key in options
+                        if ANY_CATEGORY in families
+                        or self._category_of(key).removeprefix(CATEGORY_PREFIX) in families
+                    ),
+                    None,
+                )
                 if item is not None:
                     result.mentions.append(replace(mention, item=item))
+                    if mention.supplier and mention.recipient:
+                        pair = (mention.supplier, mention.recipient)
+                        known.setdefault(pair, []).append(self._category_of(item))
         result.mentions.sort(key=lambda m: (m.sentence_index, m.start))
+
+    def _may_name_generic(self, sentence: Sentence) -> bool:
+        """Whether a sentence has a generic word, a transfer word and two parties."""
+        return (
+            self.cues.generic_items.contains(sentence.text)
+            and self.cues.trigger_words.contains(sentence.text)
+            and len({key for hit in self.cues.actors.find(sentence.text) for key in hit.keys}) >= 2
+        )
+
+    def _generic_families(self, sentence: Sentence, mention: ClaimMention) -> set[str]:
+        """The categories the generic words inside a mention's core may stand for."""
+        core = sentence.text[mention.start - sentence.start : mention.end - sentence.start]
+        return {key for hit in self.cues.generic_items.find(core) for key in hit.keys}
 
     def _category_of(self, item: str) -> str:
         """The category an item belongs to: what a generic word for it can mean."""

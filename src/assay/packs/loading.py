@@ -22,6 +22,7 @@ import yaml
 from assay.errors import InvalidPackError, PackError
 from assay.packs.model import (
     ACTOR_KINDS,
+    ANY_CATEGORY,
     BASES,
     DIRECTIONS,
     SPEAKER_TYPES,
@@ -230,7 +231,7 @@ def load_lexicon(path: Path) -> tuple[Lexicon, dict[str, Category]]:
         presence_verbs=_phrase_list(data, "presence_verbs", path),
         holding_verbs=_phrase_list(data, "holding_verbs", path),
         interdictions=_phrase_list(data, "interdictions", path),
-        generic_items=_phrase_list(data, "generic_items", path),
+        generic_items=_phrase_map(data, "generic_items", (*categories, ANY_CATEGORY), path),
         provenance=_phrase_list(data, "provenance", path),
         claim_nouns=_phrase_list(data, "claim_nouns", path),
         speculation=_phrase_list(data, "speculation", path),

@@ -14,6 +14,8 @@ ACTOR_KINDS = ("state", "armed_group", "alliance")
 STATUSES = ("delivered", "agreed", "planned", "offered", "requested", "halted")
 SPEAKER_TYPES = ("anonymous", "intelligence", "media", "named_official", "government")
 DIRECTIONS = ("outward", "inward")
+# The key of `generic_items` for words that may stand for any category ("weapons").
+ANY_CATEGORY = "any"
 BASES = (
     "intelligence_report",
     "satellite_imagery",
@@ -167,7 +169,7 @@ class Lexicon:
     presence_verbs: tuple[str, ...]
     holding_verbs: tuple[str, ...]
     interdictions: tuple[str, ...]
-    generic_items: tuple[str, ...]
+    generic_items: Mapping[str, tuple[str, ...]]
     provenance: tuple[str, ...]
     speculation: tuple[str, ...]
     hedges: tuple[str, ...]
