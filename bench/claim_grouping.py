@@ -10,7 +10,7 @@ mentions nothing was aligned with count zero for recall, extracted mentions alig
 with nothing zero for precision. So grouping is scored end to end: a wrong party or
 stage puts a mention in the wrong claim.
 
-Usage: python bench/claim_grouping.py [--part dev|dev2|heldout|all]
+Usage: python bench/claim_grouping.py [--part dev|dev2|dev3|heldout|all]
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from typing import Any
 from assay.extract.extractor import Extractor
 from assay.match.claims import STAGE_OF_STATUS, ClaimKey
 from assay.packs import load_packs
-from claim_mentions import documents
+from claim_mentions import PARTS, documents
 
 
 @dataclass(frozen=True)
@@ -81,7 +81,7 @@ def measure(part: str) -> Grouping:
 def main(argv: list[str]) -> int:
     """Print the grouping figures for one part."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--part", choices=("dev", "dev2", "heldout", "all"), default="heldout")
+    parser.add_argument("--part", choices=(*PARTS, "all"), default="heldout")
     args = parser.parse_args(argv)
     grouping = measure(args.part)
     print(

@@ -266,3 +266,56 @@ def test_a_word_for_any_weapon_counts_only_when_it_rules_a_transfer_out(
     ]
     asserted = extractor.extract(shells + "Seoul has long shipped South Korean weapons to Kyiv.")
     assert [m for m in asserted.mentions if m.sentence_index == 1] == []
+
+
+def test_a_supplier_after_a_participle_misread_in_its_preposition(extractor: Extractor) -> None:
+    text = (
+        "Moldova has formally requested short-range air defence systems and radars from "
+        "neighbouring Romania after debris fell on its territory."
+    )
+    assert _keys(extractor, text) == {
+        ("ROU", "MDA", "category:air_defence_system", "requested"),
+        ("ROU", "MDA", "category:radar", "requested"),
+    }
+
+
+def test_a_passive_agent_hung_on_the_wrong_word_is_still_the_supplier(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Moldova's army was given armoured vehicles worth 60 million euros "
+        "by the European Union last year."
+    )
+    assert _keys(extractor, text) == {
+        ("european-union", "MDA", "category:armoured_vehicle", "delivered")
+    }
+
+
+def test_a_contract_with_a_party_names_the_side_not_yet_known(extractor: Extractor) -> None:
+    text = (
+        "Saudi Arabia signed a contract worth 3.2 billion dollars with South Korea's "
+        "LIG Nex1 in 2024 for ten batteries of Cheongung-II air defence systems."
+    )
+    assert _keys(extractor, text) == {("KOR", "SAU", "cheongung", "agreed")}
+
+
+def test_coordinated_items_share_a_party_only_one_of_them_shows(extractor: Extractor) -> None:
+    text = (
+        "Russia had still not delivered the Tor-M2 air defence systems and Smerch rocket "
+        "launchers that Armenia paid for in 2021."
+    )
+    assert {(m.supplier, m.recipient, m.item) for m in extractor.extract(text).mentions} == {
+        ("RUS", "ARM", "tor-m2"),
+        ("RUS", "ARM", "smerch"),
+    }
+
+
+def test_a_phrasal_status_cue_sets_the_status(extractor: Extractor) -> None:
+    text = "South Africa held up shipments of artillery ammunition to Saudi Arabia in 2020."
+    assert _keys(extractor, text) == {("ZAF", "SAU", "category:artillery_ammunition", "halted")}
+
+
+def test_a_transfer_weighed_as_an_option_is_a_plan(extractor: Extractor) -> None:
+    found = _only(extractor, "Seoul is debating whether to sell K9 howitzers to Kyiv.")
+    assert (found.supplier, found.recipient, found.status) == ("KOR", "UKR", "planned")
+    assert found.modality == Modality.QUESTIONED

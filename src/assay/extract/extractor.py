@@ -26,6 +26,7 @@ from assay.extract.items import (
 from assay.extract.language_model import MODEL_PACKAGE, MODEL_VERSION, load_language_model
 from assay.extract.rewriting import Rewrite, rewrite
 from assay.extract.roles import (
+    ARRIVAL,
     HOLDING,
     INWARD,
     OUTWARD,
@@ -77,6 +78,48 @@ class _Parsed(NamedTuple):
     sentence: Sentence
     doc: Doc
     rewritten: Rewrite
+
+
+@dataclass(slots=True)
+class _Reading:
+    """One item moved by one trigger, with the parties found for it so far."""
+
+    item: ItemOccurrence
+    trigger: Trigger
+    framing: Frame
+    suppliers: list[str]
+    recipients: list[str]
+    movers: frozenset[int]  # the trigger words that move the item, by token index
+
+
+def _share_between_conjuncts(readings: list[_Reading]) -> None:
+    """Coordinated items moved by one trigger share the parties only one of them shows.
+
+    "had not delivered the X-1 systems and X-2 launchers that Beta paid for": the relative
+    clause hangs on the last item, yet Beta paid for both.
+    """
+    for reading in readings:
+        if reading.suppliers and reading.recipients:
+            continue
+        root = _coordination_root(reading.item.anchor)
+        for other in readings:
+            if (
+                other is reading
+                or not other.movers & reading.movers
+                or _coordination_root(other.item.anchor).i != root.i
+            ):
+                continue
+            if not reading.suppliers:
+                reading.suppliers = [a for a in other.suppliers if a not in reading.recipients]
+            if not reading.recipients:
+                reading.recipients = [a for a in other.recipients if a not in reading.suppliers]
+
+
+def _coordination_root(token: Token) -> Token:
+    """The first of the coordinated words ``token`` belongs to ("A, B and C" → A)."""
+    while token.dep_ == "conj" and token.head != token:
+        token = token.head
+    return token
 
 
 class Extractor:
@@ -250,7 +293,7 @@ class Extractor:
     def _kind(self, actor: str) -> str:
         return self.pack.gazetteer.actors[actor].kind
 
-    def _analyse(  # noqa: C901, PLR0912 - one pass over each item, its roles and framing
+    def _analyse(  # noqa: PLR0912 - one pass over each item, its roles and framing
         self,
         doc: Doc,
         rewritten: Rewrite,
@@ -260,7 +303,7 @@ class Extractor:
         generic: bool = False,
     ) -> list[ClaimMention]:
         actors = find_actors(doc, self.cues)
-        found: dict[tuple[str | None, str | None, str, str], ClaimMention] = {}
+        readings: list[_Reading] = []
         if generic:
             items = find_generic_items(doc, self.cues, self._trigger_nouns)
         else:
@@ -294,40 +337,85 @@ class Extractor:
             if reading is not None:
                 suppliers = suppliers or [a for a in reading.suppliers if a not in recipients]
                 recipients = recipients or [a for a in reading.recipients if a not in suppliers]
-            if (
-                relative is not None
-                and governing is not None
-                and framing.status in ("agreed", "planned", "offered")
-                and (not governing.is_noun or governing.direction == INWARD)
-            ):
-                # "received the jets it bought from Alpha", "the jets Alpha promised Beta have
-                # been handed over": bought or promised earlier, delivered now
-                outer = frame(doc, governing.token, item.anchor, actors, self.cues)
-                if outer.status == "delivered" and governing.direction != PRESENCE:
-                    framing = outer
-                    more = self._roles(governing, item, actors, speaker_actor, context)
-                    suppliers = suppliers or [a for a in more[0] if a not in recipients]
-                    recipients = recipients or [a for a in more[1] if a not in suppliers]
+            if relative is not None and governing is not None:
+                framing, suppliers, recipients = self._both_clauses(
+                    doc,
+                    item,
+                    governing,
+                    actors,
+                    speaker_actor,
+                    context,
+                    (framing, suppliers, recipients),
+                )
             if not suppliers:
                 suppliers = _demonyms(item, actors)
             if parsed is not None:
                 suppliers, recipients = self._fill_parties(
                     parsed, item, actors, framing, speaker_actor, context, (suppliers, recipients)
                 )
-            if trigger.direction in (PRESENCE, HOLDING) and not (suppliers and recipients):
-                continue
-            supplier_options: list[str | None] = [*suppliers] or [None]
-            recipient_options: list[str | None] = [*recipients] or [None]
-            for supplier in supplier_options:
-                for recipient in recipient_options:
-                    if supplier == recipient:
-                        continue
-                    key = (supplier, recipient, item.key, framing.status)
-                    if key not in found:
+            movers = frozenset(t.token.i for t in (relative, governing, trigger) if t is not None)
+            readings.append(_Reading(item, trigger, framing, suppliers, recipients, movers))
+        _share_between_conjuncts(readings)
+        return self._mentions_of(readings, sentence, rewritten)
+
+    def _mentions_of(
+        self, readings: list[_Reading], sentence: Sentence, rewritten: Rewrite
+    ) -> list[ClaimMention]:
+        """One mention per item, supplier, recipient and status the readings hold."""
+        found: dict[tuple[str | None, str | None, str, str], ClaimMention] = {}
+        for told in readings:
+            if told.trigger.direction in (PRESENCE, HOLDING) and not (
+                told.suppliers and told.recipients
+            ):
+                continue  # a weapon seen or held says nothing unless both sides are named
+            suppliers: list[str | None] = [*told.suppliers] or [None]
+            recipients: list[str | None] = [*told.recipients] or [None]
+            for supplier in suppliers:
+                for recipient in recipients:
+                    key = (supplier, recipient, told.item.key, told.framing.status)
+                    if supplier != recipient and key not in found:
                         found[key] = self._mention(
-                            sentence, rewritten, item, trigger, framing, supplier, recipient
+                            sentence,
+                            rewritten,
+                            told.item,
+                            told.trigger,
+                            told.framing,
+                            supplier,
+                            recipient,
                         )
         return list(found.values())
+
+    def _both_clauses(  # noqa: PLR0913, PLR0917 - the item, both clauses and what is known
+        self,
+        doc: Doc,
+        item: ItemOccurrence,
+        governing: Trigger,
+        actors: list[ActorOccurrence],
+        speaker_actor: str | None,
+        context: _Context,
+        found: tuple[Frame, list[str], list[str]],
+    ) -> tuple[Frame, list[str], list[str]]:
+        """An item moved both in a relative clause and by the clause that governs it.
+
+        "received the jets it bought from Alpha", "the jets Alpha promised Beta have been
+        handed over": bought or promised earlier, delivered now, so the outer clause's
+        status wins. "vehicles supplied by Alpha had been handed to the army": one transfer
+        told twice, each clause naming one of its parties.
+        """
+        framing, suppliers, recipients = found
+        moving = governing.direction in (OUTWARD, INWARD, ARRIVAL)
+        if framing.status in ("agreed", "planned", "offered") and (
+            not governing.is_noun or governing.direction == INWARD
+        ):
+            outer = frame(doc, governing.token, item.anchor, actors, self.cues)
+            if outer.status == "delivered" and governing.direction != PRESENCE:
+                framing = outer
+                moving = True
+        if moving and not (suppliers and recipients):
+            more = self._roles(governing, item, actors, speaker_actor, context)
+            suppliers = suppliers or [a for a in more[0] if a not in recipients]
+            recipients = recipients or [a for a in more[1] if a not in suppliers]
+        return framing, suppliers, recipients
 
     def _roles(
         self,
@@ -375,6 +463,10 @@ class Extractor:
         loose = loose_parties(trigger, item, actors, spoken)
         suppliers = suppliers or [a for a in loose.suppliers if a not in recipients]
         recipients = recipients or [a for a in loose.recipients if a not in suppliers]
+        if bool(suppliers) != bool(recipients):
+            # a deal "with Alpha" names whichever side the sentence has not
+            others = [a for a in loose.counterparts if a not in (*suppliers, *recipients)]
+            suppliers, recipients = (suppliers or others), (recipients or others)
         return suppliers, recipients
 
     def _gapped_recipients(

@@ -34,6 +34,7 @@ _CLAUSE_DEPS = frozenset(
         "attr",
         "acomp",
         "appos",
+        "pcomp",
     }
 )
 _NEGATIONS = frozenset({"not", "n't", "never", "no"})
@@ -258,7 +259,10 @@ def status_of(chain: list[Token], cues: Cues) -> tuple[str, str | None]:
     modifiers = [c for c in chain[0].children if c.dep_ in ("amod", "compound")]
     words = [t for t in (*chain, *_modals(chain), *modifiers) if t.lemma_.lower() not in _GROUNDS]
     lemmas = {t.lemma_.lower(): t.text for t in words} | {t.lower_: t.text for t in words}
+    lemmas |= _phrasal_lemmas(words)
     for status in STATUS_ORDER:
+        if status == "agreed" and _weighed(chain):
+            return "planned", "whether"
         if status == "agreed":
             # A future sale is a plan: "Iraq to buy ...", "will buy ..."
             future = [t for t in _modals(chain) if t.lower_ in _FUTURE_AUX]
@@ -270,6 +274,31 @@ def status_of(chain: list[Token], cues: Cues) -> tuple[str, str | None]:
             if lemma in lemmas:
                 return status, lemmas[lemma]
     return "delivered", None
+
+
+def _weighed(chain: list[Token]) -> bool:
+    """A transfer weighed as an option ("reviewing whether to supply"): a possible plan."""
+    return any(
+        child.dep_ == "mark" and child.lower_ == "whether"
+        for token in chain
+        for child in token.children
+    ) and any(child.dep_ == "aux" and child.tag_ == "TO" for child in chain[0].children)
+
+
+def _phrasal_lemmas(words: list[Token]) -> dict[str, str]:
+    """Multi-word status cues as the lexicon writes them ("held up" → "hold up")."""
+    found = {}
+    for word in words:
+        lemma = word.lemma_.lower()
+        for child in word.children:
+            if child.dep_ == "prt":
+                found[f"{lemma} {child.lower_}"] = f"{word.text} {child.text}"
+            elif child.dep_ == "prep":
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        phrase = f"{lemma} {child.lower_} {obj.lower_}"
+                        found[phrase] = f"{word.text} {child.text} {obj.text}"
+    return found
 
 
 def _is_headline_infinitive(trigger: Token) -> bool:

@@ -567,6 +567,7 @@ class LooseParties:
 
     suppliers: tuple[str, ...]
     recipients: tuple[str, ...]
+    counterparts: tuple[str, ...] = ()  # "a contract with Alpha": the side not yet known
 
 
 def loose_parties(
@@ -588,6 +589,7 @@ def loose_parties(
     premodifiers = {t.i for t in item.anchor.subtree if t.i <= item.anchor.i}
     suppliers: list[str] = []
     recipients: list[str] = []
+    counterparts: list[str] = []
     for occurrence in actors:
         root = occurrence.span.root
         if root.i in spoken or occurrence.role == "demonym":
@@ -595,15 +597,24 @@ def loose_parties(
         if root.dep_ in ("poss", "compound") and root.head.dep_ == "pobj":
             root = root.head  # "built by Alpha's shipyard": a company named with its state
         head = root.head
+        if root.dep_ == "dobj" and head.dep_ == "pcomp" and head.head.dep_ == "prep":
+            root, head = head, head.head  # "from neighbouring Alpha", read as a participle
         role: list[str] | None = None
-        if root.dep_ == "pobj" and head.i in within:
+        if root.dep_ in ("pobj", "pcomp") and head.i in within:
             word = head.lower_
             if word in _SUPPLIER_PREPS:
                 role = suppliers
             elif word in _RECIPIENT_PREPS:
                 role = recipients
-            elif word == "by" and head.head.tag_ in _BY_MAKERS and head.head.i != trigger.token.i:
+            elif word == "by" and (
+                (head.head.tag_ in _BY_MAKERS and head.head.i != trigger.token.i)
+                or (not trigger.is_noun and is_passive(trigger.token))
+            ):
+                # "built by Alpha"; "Beta was given jets worth $1bn by Alpha", the agent
+                # hung on the wrong word
                 role = suppliers
+            elif word == "with" and trigger.is_noun and trigger.direction == NEUTRAL:
+                role = counterparts  # "signed a contract with Alpha for jets"
         elif (
             root.dep_ == "poss"
             and head.i in premodifiers
@@ -612,4 +623,4 @@ def loose_parties(
             role = recipients
         if role is not None and occurrence.actor not in role:
             role.append(occurrence.actor)
-    return LooseParties(tuple(suppliers), tuple(recipients))
+    return LooseParties(tuple(suppliers), tuple(recipients), tuple(counterparts))
