@@ -319,3 +319,21 @@ def test_a_transfer_weighed_as_an_option_is_a_plan(extractor: Extractor) -> None
     found = _only(extractor, "Seoul is debating whether to sell K9 howitzers to Kyiv.")
     assert (found.supplier, found.recipient, found.status) == ("KOR", "UKR", "planned")
     assert found.modality == Modality.QUESTIONED
+
+
+def test_the_antecedent_of_a_relative_clause_receives(extractor: Extractor) -> None:
+    text = "Qatar, which received 24 Eurofighter Typhoons from Britain, keeps its options open."
+    assert _keys(extractor, text) == {("GBR", "QAT", "eurofighter-typhoon", "delivered")}
+
+
+def test_a_recipient_read_into_the_item_phrase(extractor: Extractor) -> None:
+    text = "Washington has also offered Taipei MQ-9B drones, but nobody has signed anything."
+    assert _keys(extractor, text) == {("USA", "TWN", "mq-9-reaper", "offered")}
+
+
+def test_the_agent_of_an_inward_participle_is_the_recipient(extractor: Extractor) -> None:
+    text = (
+        "With this delivery, the number of K2 tanks received by the Polish army from Korea "
+        "under the first executive contract reaches 180."
+    )
+    assert _keys(extractor, text) == {("KOR", "POL", "k2-black-panther", "delivered")}

@@ -460,7 +460,7 @@ class Extractor:
             return suppliers, recipients
         speaker = framing.speaker
         spoken = range(speaker.start, speaker.end) if speaker is not None else range(0)
-        loose = loose_parties(trigger, item, actors, spoken)
+        loose = loose_parties(trigger, item, actors, spoken, self.cues)
         suppliers = suppliers or [a for a in loose.suppliers if a not in recipients]
         recipients = recipients or [a for a in loose.recipients if a not in suppliers]
         if bool(suppliers) != bool(recipients):

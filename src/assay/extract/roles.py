@@ -334,6 +334,14 @@ def _within(token: Token, item: ItemOccurrence) -> bool:
     return item.anchor.i in {t.i for t in token.subtree}
 
 
+def _antecedent(subject: Token, verb: Token, item: ItemOccurrence) -> bool:
+    """True for "Beta" in "Beta, which received jets": the clause's subject, not its patient.
+
+    It holds the item only through the relative clause it governs.
+    """
+    return verb.dep_ == "relcl" and verb.head.i == subject.i and subject.i != item.anchor.i
+
+
 def _holds_item_by_with(token: Token, item: ItemOccurrence) -> bool:
     """True for "the army" in "furnished the army with drones", the "with" under the noun."""
     return any(
@@ -361,7 +369,9 @@ def slots_for(  # noqa: C901, PLR0912 - one branch per direction and voice
     if trigger.is_noun:
         return _noun_slots(trigger, item, cues)
     # A headline's "Drones delivered to Beta by Alpha" reads as active with the item as subject.
-    passive = is_passive(token) or any(_within(s, item) for s in subjects(token))
+    passive = is_passive(token) or any(
+        _within(s, item) and not _antecedent(s, token, item) for s in subjects(token)
+    )
     to_objects = _preps(token, _RECIPIENT_PREPS) or _path_preps(trigger, item, _RECIPIENT_PREPS)
     from_objects = _preps(token, _SUPPLIER_PREPS) or _path_preps(trigger, item, _SUPPLIER_PREPS)
     agents = _preps(token, frozenset({"by"}))
@@ -400,7 +410,11 @@ def slots_for(  # noqa: C901, PLR0912 - one branch per direction and voice
             first = first.head  # "Gamma's frigates, tanks and jets": the owner comes first
         slots.recipient_fallback.extend(
             child
-            for child in (*item.anchor.children, *first.children)
+            for child in (
+                *item.anchor.children,
+                *first.children,
+                *(c for word in item.span for c in word.children),  # "offered Beta X-1 drones"
+            )
             if (child.dep_ in ("nmod", "compound") or (child.dep_ == "poss" and not passive))
             and child.pos_ == "PROPN"
             and child.i < item.span.start
@@ -575,6 +589,7 @@ def loose_parties(
     item: ItemOccurrence,
     actors: list[ActorOccurrence],
     spoken: range,
+    cues: Cues,
 ) -> LooseParties:
     """Parties hanging from the trigger's or the item's phrase by a telling preposition.
 
@@ -587,9 +602,7 @@ def loose_parties(
     """
     within = {t.i for t in trigger.token.subtree} | {t.i for t in item.anchor.subtree}
     premodifiers = {t.i for t in item.anchor.subtree if t.i <= item.anchor.i}
-    suppliers: list[str] = []
-    recipients: list[str] = []
-    counterparts: list[str] = []
+    found: dict[str, list[str]] = {"supplier": [], "recipient": [], "counterpart": []}
     for occurrence in actors:
         root = occurrence.span.root
         if root.i in spoken or occurrence.role == "demonym":
@@ -599,28 +612,39 @@ def loose_parties(
         head = root.head
         if root.dep_ == "dobj" and head.dep_ == "pcomp" and head.head.dep_ == "prep":
             root, head = head, head.head  # "from neighbouring Alpha", read as a participle
-        role: list[str] | None = None
+        role: str | None = None
         if root.dep_ in ("pobj", "pcomp") and head.i in within:
-            word = head.lower_
-            if word in _SUPPLIER_PREPS:
-                role = suppliers
-            elif word in _RECIPIENT_PREPS:
-                role = recipients
-            elif word == "by" and (
-                (head.head.tag_ in _BY_MAKERS and head.head.i != trigger.token.i)
-                or (not trigger.is_noun and is_passive(trigger.token))
-            ):
-                # "built by Alpha"; "Beta was given jets worth $1bn by Alpha", the agent
-                # hung on the wrong word
-                role = suppliers
-            elif word == "with" and trigger.is_noun and trigger.direction == NEUTRAL:
-                role = counterparts  # "signed a contract with Alpha for jets"
+            role = _role_by_preposition(head, trigger, cues)
         elif (
             root.dep_ == "poss"
             and head.i in premodifiers
             and trigger.direction in (INWARD, ARRIVAL)
         ):
-            role = recipients
-        if role is not None and occurrence.actor not in role:
-            role.append(occurrence.actor)
-    return LooseParties(tuple(suppliers), tuple(recipients), tuple(counterparts))
+            role = "recipient"
+        if role is not None and occurrence.actor not in found[role]:
+            found[role].append(occurrence.actor)
+    return LooseParties(
+        tuple(found["supplier"]), tuple(found["recipient"]), tuple(found["counterpart"])
+    )
+
+
+def _role_by_preposition(preposition: Token, trigger: Trigger, cues: Cues) -> str | None:
+    """The side a party takes from the preposition that introduces it, if it tells."""
+    word = preposition.lower_
+    governor = preposition.head
+    if word in _SUPPLIER_PREPS:
+        return "supplier"
+    if word in _RECIPIENT_PREPS:
+        return "recipient"
+    if word == "by" and governor.lemma_.lower() in cues.inward_verbs:
+        return "recipient"  # "tanks received by Beta's army"
+    if word == "by" and (
+        (governor.tag_ in _BY_MAKERS and governor.i != trigger.token.i)
+        or (not trigger.is_noun and is_passive(trigger.token))
+    ):
+        # "built by Alpha"; "Beta was given jets worth $1bn by Alpha", the agent hung on
+        # the wrong word
+        return "supplier"
+    if word == "with" and trigger.is_noun and trigger.direction == NEUTRAL:
+        return "counterpart"  # "signed a contract with Alpha for jets"
+    return None
