@@ -337,3 +337,26 @@ def test_the_agent_of_an_inward_participle_is_the_recipient(extractor: Extractor
         "under the first executive contract reaches 180."
     )
     assert _keys(extractor, text) == {("KOR", "POL", "k2-black-panther", "delivered")}
+
+
+def test_the_other_side_of_talks_about_a_transfer(extractor: Extractor) -> None:
+    text = (
+        "When the United Arab Emirates suspended talks with Washington on buying 50 F-35 "
+        "jets in 2021, many officials assumed Abu Dhabi would come back."
+    )
+    assert _keys(extractor, text) == {("USA", "ARE", "f-35", "halted")}
+
+
+def test_a_weapon_the_moved_item_is_for_is_not_moved(extractor: Extractor) -> None:
+    text = (
+        "Germany asked to pass on 12,000 rounds of 35mm ammunition for Gepard anti-aircraft "
+        "guns to Kyiv."
+    )
+    assert {m.item for m in extractor.extract(text).mentions} == {"category:artillery_ammunition"}
+
+
+def test_a_headline_speaker_is_no_party_to_a_clause_with_its_own_subject(
+    extractor: Extractor,
+) -> None:
+    text = "EU says brokers shipped Russian helicopters to Myanmar's junta\n\nThe listing followed."
+    assert _keys(extractor, text) == {("RUS", "MMR", "category:helicopter", "delivered")}

@@ -115,6 +115,13 @@ def _share_between_conjuncts(readings: list[_Reading]) -> None:
                 reading.recipients = [a for a in other.recipients if a not in reading.suppliers]
 
 
+def _has_own_subject(verb: Token) -> bool:
+    """True for "shipped" in "Alpha says brokers shipped ...": the speaker is not its subject."""
+    return any(
+        child.dep_ in ("nsubj", "nsubjpass") and child.pos_ != "PRON" for child in verb.children
+    )
+
+
 def _coordination_root(token: Token) -> Token:
     """The first of the coordinated words ``token`` belongs to ("A, B and C" → A)."""
     while token.dep_ == "conj" and token.head != token:
@@ -335,8 +342,13 @@ class Extractor:
                 self._roles(parsed, item, actors, speaker_actor, context) if parsed else ([], [])
             )
             if reading is not None:
-                suppliers = suppliers or [a for a in reading.suppliers if a not in recipients]
-                recipients = recipients or [a for a in reading.recipients if a not in suppliers]
+                bystander = speaker_actor if _has_own_subject(trigger.token) else None
+                suppliers = suppliers or [
+                    a for a in reading.suppliers if a not in recipients and a != bystander
+                ]
+                recipients = recipients or [
+                    a for a in reading.recipients if a not in suppliers and a != bystander
+                ]
             if relative is not None and governing is not None:
                 framing, suppliers, recipients = self._both_clauses(
                     doc,

@@ -95,7 +95,19 @@ def find_items(
             previous.key.startswith(CATEGORY_PREFIX) and not key.startswith(CATEGORY_PREFIX)
         ):
             by_anchor[anchor.i] = ItemOccurrence(key, span, anchor)
-    return sorted(by_anchor.values(), key=lambda item: item.span.start)
+    kept = [item for item in by_anchor.values() if not _served_by_another(item, by_anchor)]
+    return sorted(kept, key=lambda item: item.span.start)
+
+
+def _served_by_another(item: ItemOccurrence, by_anchor: dict[int, ItemOccurrence]) -> bool:
+    """True for "X-1 guns" in "ammunition for X-1 guns": what moves is the other item."""
+    anchor = item.anchor
+    return (
+        anchor.dep_ == "pobj"
+        and anchor.head.lower_ == "for"
+        and anchor.head.head.i in by_anchor
+        and anchor.head.head.i != anchor.i
+    )
 
 
 GENERIC = "generic"

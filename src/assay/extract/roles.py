@@ -623,9 +623,28 @@ def loose_parties(
             role = "recipient"
         if role is not None and occurrence.actor not in found[role]:
             found[role].append(occurrence.actor)
+    for party in _negotiating_with(trigger, actors):
+        if party not in found["counterpart"]:
+            found["counterpart"].append(party)
     return LooseParties(
         tuple(found["supplier"]), tuple(found["recipient"]), tuple(found["counterpart"])
     )
+
+
+def _negotiating_with(trigger: Trigger, actors: list[ActorOccurrence]) -> list[str]:
+    """The other side of the talks a transfer is about ("suspended talks with Alpha on buying")."""
+    found = []
+    for ancestor in list(trigger.token.ancestors)[:3]:
+        if ancestor.pos_ != "NOUN":
+            continue
+        for preposition in ancestor.children:
+            if preposition.dep_ != "prep" or preposition.lower_ != "with":
+                continue
+            for party in preposition.children:
+                occurrence = actor_of(party, actors) if party.dep_ == "pobj" else None
+                if occurrence is not None and occurrence.role != "demonym":
+                    found.append(occurrence.actor)
+    return found
 
 
 def _role_by_preposition(preposition: Token, trigger: Trigger, cues: Cues) -> str | None:
