@@ -225,8 +225,8 @@ class Extractor:
         unparsed = [
             s
             for s, was_parsed in zip(sentences, chosen, strict=True)
-            if not was_parsed and self._may_name_generic(s)
-        ]
+            if known and not was_parsed and self._may_name_generic(s)
+        ]  # a sentence not parsed names no item of its own, so it needs another mention
         fresh = zip(unparsed, self.nlp.pipe([s.text for s in unparsed]), strict=True)
         result.parsed += len(unparsed)
         candidates = [
