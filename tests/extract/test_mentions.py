@@ -360,3 +360,16 @@ def test_a_headline_speaker_is_no_party_to_a_clause_with_its_own_subject(
 ) -> None:
     text = "EU says brokers shipped Russian helicopters to Myanmar's junta\n\nThe listing followed."
     assert _keys(extractor, text) == {("RUS", "MMR", "category:helicopter", "delivered")}
+
+
+def test_an_unloading_places_its_recipient(extractor: Extractor) -> None:
+    passive = (
+        "A retired colonel said that Egyptian armoured vehicles had been unloaded at "
+        "Mogadishu port in August."
+    )
+    assert _keys(extractor, passive) == {("EGY", "SOM", "category:armoured_vehicle", "delivered")}
+    nested = (
+        "A video purports to show Indian Pinaka rocket launchers being unloaded from a train "
+        "in Armenia's Ararat province."
+    )
+    assert _keys(extractor, nested) == {("IND", "ARM", "pinaka", "delivered")}

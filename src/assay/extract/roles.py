@@ -330,6 +330,16 @@ class Slots:
     recipient_fallback: list[Token] = field(default_factory=list)
 
 
+def _nested_places(verb: Token) -> list[Token]:
+    """Places one phrase down: "unloaded from a train in Beta" puts the train in Beta."""
+    return [
+        place
+        for preposition in _children(verb, "prep")
+        for obj in _children(preposition, "pobj")
+        for place in _preps(obj, frozenset({"in", "at"}))
+    ]
+
+
 def _within(token: Token, item: ItemOccurrence) -> bool:
     return item.anchor.i in {t.i for t in token.subtree}
 
@@ -376,8 +386,9 @@ def slots_for(  # noqa: C901, PLR0912 - one branch per direction and voice
     from_objects = _preps(token, _SUPPLIER_PREPS) or _path_preps(trigger, item, _SUPPLIER_PREPS)
     agents = _preps(token, frozenset({"by"}))
     if trigger.direction == ARRIVAL:
+        places = [obj for obj in _children(token, "dobj") if not _within(obj, item)]
         slots.recipient.extend(
-            to_objects or _children(token, "dobj") or _preps(token, _PLACE_PREPS)
+            to_objects or places or _preps(token, _PLACE_PREPS) or _nested_places(token)
         )
         slots.supplier.extend(from_objects)
         return slots
