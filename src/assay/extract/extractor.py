@@ -34,6 +34,7 @@ from assay.extract.roles import (
     Trigger,
     actor_of,
     conjuncts,
+    coordination_root,
     governing_trigger,
     holding_verb,
     is_reference,
@@ -101,12 +102,12 @@ def _share_between_conjuncts(readings: list[_Reading]) -> None:
     for reading in readings:
         if reading.suppliers and reading.recipients:
             continue
-        root = _coordination_root(reading.item.anchor)
+        root = coordination_root(reading.item.anchor)
         for other in readings:
             if (
                 other is reading
                 or not other.movers & reading.movers
-                or _coordination_root(other.item.anchor).i != root.i
+                or coordination_root(other.item.anchor).i != root.i
             ):
                 continue
             if not reading.suppliers:
@@ -120,13 +121,6 @@ def _has_own_subject(verb: Token) -> bool:
     return any(
         child.dep_ in ("nsubj", "nsubjpass") and child.pos_ != "PRON" for child in verb.children
     )
-
-
-def _coordination_root(token: Token) -> Token:
-    """The first of the coordinated words ``token`` belongs to ("A, B and C" → A)."""
-    while token.dep_ == "conj" and token.head != token:
-        token = token.head
-    return token
 
 
 class Extractor:

@@ -416,9 +416,7 @@ def slots_for(  # noqa: C901, PLR0912 - one branch per direction and voice
         slots.recipient.extend(to_objects)
         # "had given Gamma 14 tanks", parsed with the recipient inside the item phrase;
         # "supplied most of Gamma's frigates": the owner of what was supplied received it
-        first = item.anchor
-        while first.dep_ == "conj" and first.head != first:
-            first = first.head  # "Gamma's frigates, tanks and jets": the owner comes first
+        first = coordination_root(item.anchor)  # the owner comes first: "Gamma's frigates, tanks"
         slots.recipient_fallback.extend(
             child
             for child in (
@@ -524,6 +522,13 @@ def _noun_slots(trigger: Trigger, item: ItemOccurrence, cues: Cues) -> Slots:
             else:
                 fallback.extend(subjects(verb))
     return slots
+
+
+def coordination_root(token: Token) -> Token:
+    """The first of the coordinated words ``token`` belongs to ("A, B and C" → A)."""
+    while token.dep_ == "conj" and token.head != token:
+        token = token.head
+    return token
 
 
 def conjuncts(token: Token) -> list[Token]:
