@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | sha256sum | cut -c1-12)
 DEMO_PROJECT ?= demo-project
 
-.PHONY: install demo test lint fmt docs bench quality-gate clean constraints train-stance
+.PHONY: install demo test lint fmt docs bench quality-gate clean constraints train-stance train-slot-filler
 
 install: $(STAMP)
 
@@ -69,6 +69,9 @@ bench: install
 
 train-stance: install
 	$(BIN)/python scripts/train_stance.py
+
+train-slot-filler: install
+	$(BIN)/python scripts/train_slot_filler.py
 
 quality-gate: install
 	$(BIN)/python bench/quality_gate.py

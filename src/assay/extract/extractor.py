@@ -44,6 +44,15 @@ from assay.extract.roles import (
     verb_direction,
 )
 from assay.extract.sentences import Sentence, split_sentences
+from assay.extract.slot_filling import (
+    MODEL_SHA256,
+    SlotCandidate,
+    SlotFiller,
+    SlotModel,
+    SlotQuery,
+    SlotSetting,
+    candidate_features,
+)
 from assay.packs.loading import Pack
 from assay.packs.model import ANY_CATEGORY
 from assay.records import CATEGORY_PREFIX, ClaimMention, DocumentSource, SpeakerType
@@ -52,7 +61,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Token
 
-EXTRACTOR_VERSION = "3"
+EXTRACTOR_VERSION = "4"
 _BATCH = 256
 
 
@@ -126,19 +135,25 @@ def _has_own_subject(verb: Token) -> bool:
 class Extractor:
     """Claim mentions from text, with one pack's names and cues and the pinned parser."""
 
-    def __init__(self, pack: Pack, nlp: Language | None = None) -> None:
-        """Compile the pack's cues; the parser loads on first use."""
+    def __init__(
+        self, pack: Pack, nlp: Language | None = None, slot_filler: SlotFiller | None = None
+    ) -> None:
+        """Compile the pack's cues; the parser and the shipped slot model load on first use."""
         self.pack = pack
         self.cues = Cues.from_pack(pack)
         self._nlp = nlp
+        self._slot_filler = slot_filler
         self._trigger_nouns = (
             self.cues.outward_nouns | self.cues.inward_nouns | self.cues.neutral_nouns
         )
 
     @property
     def version(self) -> str:
-        """What produced a mention: extractor, parser and pack, for stamping results."""
-        return f"assay-extract/{EXTRACTOR_VERSION} {MODEL_PACKAGE}/{MODEL_VERSION} {self.pack.ref}"
+        """What produced a mention: extractor, parser, slot model and pack, for stamping results."""
+        return (
+            f"assay-extract/{EXTRACTOR_VERSION} {MODEL_PACKAGE}/{MODEL_VERSION} "
+            f"slot-model/{MODEL_SHA256[:12]} {self.pack.ref}"
+        )
 
     @property
     def nlp(self) -> Language:
@@ -146,6 +161,13 @@ class Extractor:
         if self._nlp is None:
             self._nlp = load_language_model()
         return self._nlp
+
+    @property
+    def slot_filler(self) -> SlotFiller:
+        """What fills a party the rules left empty: the verified shipped model by default."""
+        if self._slot_filler is None:
+            self._slot_filler = SlotModel.load()
+        return self._slot_filler
 
     def extract(self, text: str) -> Extraction:
         """The mentions in one text."""
@@ -361,8 +383,98 @@ class Extractor:
                 )
             movers = frozenset(t.token.i for t in (relative, governing, trigger) if t is not None)
             readings.append(_Reading(item, trigger, framing, suppliers, recipients, movers))
-        _share_between_conjuncts(readings)
+        self._complete_parties(readings, actors, sentence, headline=headline)
         return self._mentions_of(readings, sentence, rewritten)
+
+    def _complete_parties(
+        self,
+        readings: list[_Reading],
+        actors: list[ActorOccurrence],
+        sentence: Sentence,
+        *,
+        headline: bool,
+    ) -> None:
+        """Parties the rules missed: shared between coordinated items, then the slot model's."""
+        _share_between_conjuncts(readings)
+        for reading in readings:
+            self._second_look(reading, actors, sentence, headline=headline)
+
+    def _second_look(
+        self,
+        reading: _Reading,
+        actors: list[ActorOccurrence],
+        sentence: Sentence,
+        *,
+        headline: bool,
+    ) -> None:
+        """Let the slot model fill the one party the rules left empty, if the sentence has it."""
+        if reading.trigger.direction in (PRESENCE, HOLDING) or bool(reading.suppliers) == bool(
+            reading.recipients
+        ):
+            return
+        slot = "recipient" if reading.suppliers else "supplier"
+        chosen = self._ask(reading, actors, sentence, slot, headline=headline)
+        if chosen is not None:
+            if slot == "supplier":
+                reading.suppliers = [chosen]
+            else:
+                reading.recipients = [chosen]
+
+    def _ask(
+        self,
+        reading: _Reading,
+        actors: list[ActorOccurrence],
+        sentence: Sentence,
+        slot: str,
+        *,
+        headline: bool,
+    ) -> str | None:
+        """The slot model's choice of party for ``slot`` among the sentence's others."""
+        others = reading.recipients if slot == "supplier" else reading.suppliers
+        system = self.pack.catalog.systems.get(reading.item.key)
+        slots = slots_for(reading.trigger, reading.item, self.cues)
+        setting = SlotSetting(
+            slot=slot,
+            trigger=reading.trigger.token,
+            direction=reading.trigger.direction,
+            status=reading.framing.status,
+            item_anchor=reading.item.anchor,
+            item_origin=system.origin if system else None,
+            speaker=reading.framing.speaker,
+            other_kind=self._kind(others[0]),
+            other_tokens=frozenset(t.i for o in actors if o.actor in others for t in o.span),
+            headline=headline,
+            slot_words=frozenset(
+                t.i
+                for word in (slots.supplier if slot == "supplier" else slots.recipient)
+                for t in word.subtree
+            ),
+        )
+        described = {t.i for o in actors if o.actor in others for t in o.span.root.subtree}
+        candidates = tuple(
+            SlotCandidate(
+                o.actor,
+                candidate_features(setting, o.actor, self._kind(o.actor), o.span, o.role),
+            )
+            for o in actors
+            if o.actor not in others
+            # a party inside the other's phrase describes it ("Beta's Gamma forces", "Alpha, a
+            # member of the Gamma council"); a demonym on the item names its maker
+            and o.span.root.i not in described
+            and not (slot == "recipient" and o.role == "demonym" and _on_item(o, reading.item))
+        )
+        if not candidates:
+            return None
+        return self.slot_filler.choose(
+            SlotQuery(
+                sentence.text,
+                slot,
+                others[0],
+                reading.item.key,
+                reading.framing.status,
+                candidates,
+            )
+        )
 
     def _mentions_of(
         self, readings: list[_Reading], sentence: Sentence, rewritten: Rewrite
@@ -612,6 +724,11 @@ def _with_status(framing: Frame, status: str) -> Frame:
         framing.basis,
         framing.cues,
     )
+
+
+def _on_item(occurrence: ActorOccurrence, item: ItemOccurrence) -> bool:
+    """Whether a party's words sit inside the item's phrase ("Alphan X-1 missiles")."""
+    return occurrence.span.root.i in {t.i for t in item.anchor.subtree}
 
 
 def _seat_of(token: Token, actors: list[ActorOccurrence]) -> str | None:

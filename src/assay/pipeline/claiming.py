@@ -5,9 +5,14 @@
    appears, and keeps it for good.
 2. The links among the claims stated anywhere are recomputed.
 3. Each document is read against each claim it bears on: the claims it states and the
-   claims linked to those. A reading is redone only when its inputs changed (the claim,
-   the document's text, its mentions of the claim, the stance model), so running this
-   after every ``add`` costs only what is new. The stance model loads only if there is
+   claims linked to those. A denial of a category is a denial of every system in it
+   ("Alpha denies sending ballistic missiles to Beta" rules out the X-1 missiles a
+   report in the same article says it sent), so where such a denial leads the
+   document (its headline or first sentence), the document's denials of the broader
+   claim are read with its mentions of the narrower one. A reading is redone only
+   when its inputs changed (the claim, the document's text, its mentions of the
+   claim, the stance model), so running this after every ``add`` costs only what is
+   new. The stance model loads only if there is
    something to read, and its sentence embeddings come through the store's cache.
 
 Each batch of readings is written in its own transaction: an interrupted run keeps
@@ -24,19 +29,22 @@ from datetime import UTC, datetime
 
 from assay.ids import IdKind, format_id
 from assay.match.claim_text import category_of, claim_text
-from assay.match.claims import ClaimKey, ClaimLink, link_claims
-from assay.match.document_stance import read_stance
+from assay.match.claims import ClaimKey, ClaimLink, LinkKind, link_claims
+from assay.match.document_stance import mention_stance, read_stance
 from assay.match.stance import StanceModel
 from assay.match.stance.pinned import MANIFEST_SHA256
 from assay.packs import Pack
 from assay.pipeline.embedding import StoreEmbeddings
 from assay.progress import Progress
-from assay.records import Document, DocumentStance, MatchReport, Mention
+from assay.records import Document, DocumentStance, MatchReport, Mention, Stance
 from assay.store import Store
 from assay.store.claim_queries import ClaimSpelling, StanceRow
 
 # Raise when the way readings are combined changes, so stored readings are redone.
-READING_VERSION = "3"
+READING_VERSION = "4"
+# A denial of the broader claim in the headline or the first sentence is the story; one
+# further down is background to a report, and leaves the report's stance as it is.
+LEAD_SENTENCES = 2
 BATCH = 16
 
 ModelLoader = Callable[[Store], StanceModel]
@@ -135,16 +143,27 @@ def _pairs(
         pair = (mention.document_key, claim_of[ClaimKey.of(mention.claim)])
         stated.setdefault(pair, []).append(mention)
     neighbours: dict[int, set[int]] = {}
+    broader: dict[int, set[int]] = {}
     for link in links:
         source, target = claim_of[link.source], claim_of[link.target]
         neighbours.setdefault(source, set()).add(target)
         neighbours.setdefault(target, set()).add(source)
+        if link.kind is LinkKind.REFINES:
+            broader.setdefault(source, set()).add(target)
     wanted = set(stated)
     for document_key, claim_key in list(stated):
         wanted.update((document_key, other) for other in neighbours.get(claim_key, ()))
     pairs = {}
     for document_key, claim_key in wanted:
         found = tuple(stated.get((document_key, claim_key), ()))
+        denials = [
+            m
+            for wider in sorted(broader.get(claim_key, ()))
+            for m in stated.get((document_key, wider), ())
+            if mention_stance(m.claim) is Stance.REFUTES
+        ]
+        if found and any(m.claim.sentence_index < LEAD_SENTENCES for m in denials):
+            found += tuple(denials)
         text = texts[claim_key]
         pairs[(document_key, claim_key)] = _Pair(
             document_key, claim_key, text, found, _digest(text, documents[document_key], found)
