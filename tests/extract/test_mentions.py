@@ -373,3 +373,43 @@ def test_an_unloading_places_its_recipient(extractor: Extractor) -> None:
         "in Armenia's Ararat province."
     )
     assert _keys(extractor, nested) == {("IND", "ARM", "pinaka", "delivered")}
+
+
+def test_carrying_an_item_for_or_to_a_party_moves_it(extractor: Extractor) -> None:
+    assert _keys(
+        extractor,
+        "Three Russian cargo planes carried Pantsir-S1 systems for Mali's army last week.",
+    ) == {("RUS", "MLI", "pantsir-s1", "delivered")}
+    assert _keys(extractor, "A lorry convoy carried assault rifles to the Houthis in March.") == {
+        (None, "houthis", "category:small_arms", "delivered")
+    }
+    assert (
+        _keys(extractor, "Russia said it had carried out a test launch of its Sarmat missile.")
+        == set()
+    )
+
+
+def test_a_relative_clause_may_move_the_item_one_clause_down(extractor: Extractor) -> None:
+    text = "Turkey is still waiting for the 40 F-16 jets it agreed to buy from Washington in 2024."
+    assert _keys(extractor, text) == {("USA", "TUR", "f-16", "agreed")}
+
+
+def test_signing_for_an_item_is_a_deal_and_signs_of_one_are_evidence(
+    extractor: Extractor,
+) -> None:
+    assert _keys(extractor, "Argentina signed for 24 F-16 fighters from Denmark in 2024.") == {
+        ("DNK", "ARG", "f-16", "agreed")
+    }
+    assert _keys(extractor, "Peru signs for Swedish Gripens") == {
+        ("SWE", "PER", "gripen", "agreed")
+    }
+    found = _only(extractor, "Analysts saw signs of a delivery of Iskander missiles to Belarus.")
+    assert found.status == "delivered"
+
+
+def test_an_armed_groups_fighters_are_people_not_jets(extractor: Extractor) -> None:
+    people = "Neighbouring Mali has accused Algeria of arming JNIM fighters in the north."
+    assert _keys(extractor, people) == set()
+    assert _keys(extractor, "Pakistan sold fighters to Azerbaijan.") == {
+        ("PAK", "AZE", "category:combat_aircraft", "agreed")
+    }

@@ -51,6 +51,7 @@ statuses:
 presence_verbs: [see]
 holding_verbs: [operate]
 interdictions: [seize]
+group_members: [fighter]
 generic_items: {any: [weapons]}
 provenance: [came from]
 speculation: [could]

@@ -94,6 +94,7 @@ class Cues:
     presence_verbs: frozenset[str]
     holding_verbs: frozenset[str]
     interdictions: frozenset[str]
+    group_members: frozenset[str]
     generic_items: PhraseIndex
     provenance: PhraseIndex
     speculation: frozenset[str]
@@ -162,6 +163,7 @@ class Cues:
             presence_verbs=frozenset(lexicon.presence_verbs),
             holding_verbs=frozenset(lexicon.holding_verbs),
             interdictions=frozenset(lexicon.interdictions),
+            group_members=frozenset(lexicon.group_members),
             generic_items=PhraseIndex(
                 (phrase, family)
                 for family, phrases in lexicon.generic_items.items()

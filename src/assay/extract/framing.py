@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from lemminflect import getAllLemmas
 from spacy.tokens import Doc, Span, Token
 
 from assay.extract.cues import STATUS_ORDER, Cues
@@ -257,9 +258,21 @@ def _modals(chain: list[Token]) -> list[Token]:
 def status_of(chain: list[Token], cues: Cues) -> tuple[str, str | None]:
     """The transfer's status and the word that set it; ``delivered`` when none does."""
     modifiers = [c for c in chain[0].children if c.dep_ in ("amod", "compound")]
-    words = [t for t in (*chain, *_modals(chain), *modifiers) if t.lemma_.lower() not in _GROUNDS]
+    words = [  # "signs of a delivery" is evidence; "signed for jets", "signs for jets" deals
+        t
+        for t in (*chain, *_modals(chain), *modifiers)
+        if t.lemma_.lower() not in _GROUNDS or t.pos_ in ("VERB", "AUX") or t == chain[0]
+    ]
     lemmas = {t.lemma_.lower(): t.text for t in words} | {t.lower_: t.text for t in words}
     lemmas |= _phrasal_lemmas(words)
+    # the parser may lemmatise a headline's verb as itself ("signs"); the dictionary's
+    # lemmas of the trigger word stand in
+    lemmas |= {
+        lemma: chain[0].text
+        for forms in getAllLemmas(chain[0].lower_).values()
+        for lemma in forms
+        if lemma not in lemmas
+    }
     for status in STATUS_ORDER:
         if status == "agreed" and _weighed(chain):
             return "planned", "whether"

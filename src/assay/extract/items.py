@@ -19,6 +19,8 @@ from assay.extract.phrases import PhraseHit
 from assay.extract.rewriting import Replacement
 from assay.records import CATEGORY_PREFIX
 
+ARMED_GROUP = "armed_group"  # the gazetteer's kind for a non-state armed group
+
 # Dependencies that tie a modifier to the noun it modifies inside one noun phrase.
 _NOUN_MODIFIERS = frozenset(
     {"compound", "amod", "nmod", "nummod", "npadvmod", "quantmod", "punct", "appos"}
@@ -95,8 +97,32 @@ def find_items(
             previous.key.startswith(CATEGORY_PREFIX) and not key.startswith(CATEGORY_PREFIX)
         ):
             by_anchor[anchor.i] = ItemOccurrence(key, span, anchor)
-    kept = [item for item in by_anchor.values() if not _served_by_another(item, by_anchor)]
+    kept = [
+        item
+        for item in by_anchor.values()
+        if not _served_by_another(item, by_anchor) and not _names_members(item, doc, cues)
+    ]
     return sorted(kept, key=lambda item: item.span.start)
+
+
+def _names_members(item: ItemOccurrence, doc: Doc, cues: Cues) -> bool:
+    """True for a category word that names a group's members: "Gamma fighters" are people.
+
+    The pack lists the words (``group_members``); they name people when a non-state
+    armed group's name modifies them, and weapons otherwise ("Alphan fighters").
+    """
+    if (
+        not item.key.startswith(CATEGORY_PREFIX)
+        or item.anchor.lemma_.lower() not in cues.group_members
+    ):
+        return False
+    for hit in cues.actors.find(doc.text):
+        if cues.pack.gazetteer.actors[hit.keys[0]].kind != ARMED_GROUP:
+            continue
+        span = _span(doc, hit)
+        if span is not None and span.root.head.i == item.anchor.i and span.end <= item.anchor.i:
+            return True
+    return False
 
 
 def _served_by_another(item: ItemOccurrence, by_anchor: dict[int, ItemOccurrence]) -> bool:

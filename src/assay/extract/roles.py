@@ -172,10 +172,24 @@ def find_trigger(item: ItemOccurrence, cues: Cues) -> Trigger | None:
 
 
 def relative_trigger(item: ItemOccurrence, cues: Cues) -> Trigger | None:
-    """A transfer verb in a clause on the item itself ("jets bought from Alpha")."""
+    """A transfer verb in a clause on the item itself ("jets bought from Alpha").
+
+    The verb may sit one clause down: "jets it agreed to buy from Alpha", "drones which
+    the presenter said had been bought from Alpha".
+    """
     for child in item.anchor.children:
         if child.dep_ in ("acl", "relcl"):
-            found = _as_trigger(child, cues)
+            found = _as_trigger(child, cues) or _raised_trigger(child, cues)
+            if found is None:
+                found = next(
+                    (
+                        reported
+                        for clause in child.children
+                        if clause.dep_ == "ccomp"
+                        and (reported := _as_trigger(clause, cues)) is not None
+                    ),
+                    None,
+                )
             if found and not found.is_noun:
                 return _with_path(found, [item.anchor])
     return None

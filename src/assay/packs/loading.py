@@ -231,6 +231,7 @@ def load_lexicon(path: Path) -> tuple[Lexicon, dict[str, Category]]:
         presence_verbs=_phrase_list(data, "presence_verbs", path),
         holding_verbs=_phrase_list(data, "holding_verbs", path),
         interdictions=_phrase_list(data, "interdictions", path),
+        group_members=_phrase_list(data, "group_members", path),
         generic_items=_phrase_map(data, "generic_items", (*categories, ANY_CATEGORY), path),
         provenance=_phrase_list(data, "provenance", path),
         claim_nouns=_phrase_list(data, "claim_nouns", path),

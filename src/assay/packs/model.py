@@ -169,6 +169,7 @@ class Lexicon:
     presence_verbs: tuple[str, ...]
     holding_verbs: tuple[str, ...]
     interdictions: tuple[str, ...]
+    group_members: tuple[str, ...]
     generic_items: Mapping[str, tuple[str, ...]]
     provenance: tuple[str, ...]
     speculation: tuple[str, ...]
