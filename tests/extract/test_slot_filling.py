@@ -100,6 +100,29 @@ def test_a_party_describing_the_other_is_no_candidate(rules_extractor: Extractor
         assert "SDN" not in {c.actor for c in query.candidates}
 
 
+def test_a_subject_the_pack_does_not_know_is_not_replaced_by_the_speaker(
+    model_extractor: Extractor,
+) -> None:
+    text = (
+        "South Korea's spy agency told lawmakers in Seoul that the North had sent Russia "
+        "40 more KN-23 missiles."
+    )
+    assert _keys(model_extractor, text) == {(None, "RUS", "kn-23", "delivered")}
+
+
+def test_whoever_makes_the_claim_is_no_party_to_it(
+    model_extractor: Extractor, rules_extractor: Extractor
+) -> None:
+    text = "Moscow dismissed Kyiv's claims of new Shahed drone shipments from Tehran."
+    recorder = rules_extractor.slot_filler
+    assert isinstance(recorder, RecordingFiller)
+    recorder.queries.clear()
+    rules_extractor.extract(text)
+    assert recorder.queries
+    assert all("UKR" not in {c.actor for c in q.candidates} for q in recorder.queries)
+    assert _keys(model_extractor, text) == {("IRN", "RUS", "category:drone", "delivered")}
+
+
 def test_an_altered_or_missing_model_is_refused(tmp_path: Path) -> None:
     altered = tmp_path / "slot_filler.json"
     data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))

@@ -459,11 +459,14 @@ class Extractor:
             for o in actors
             if o.actor not in others
             # a party inside the other's phrase describes it ("Beta's Gamma forces", "Alpha, a
-            # member of the Gamma council"); a demonym on the item names its maker
+            # member of the Gamma council"); a demonym on the item names its maker; one whose
+            # claim it is ("Gamma's claims of shipments") makes it, and is no party
             and o.span.root.i not in described
             and not (slot == "recipient" and o.role == "demonym" and _on_item(o, reading.item))
+            and not self._claimant(o)
         )
-        if not candidates:
+        named = slots.supplier if slot == "supplier" else slots.recipient
+        if not candidates or _unknown_subject(named, actors):
             return None
         return self.slot_filler.choose(
             SlotQuery(
@@ -475,6 +478,11 @@ class Extractor:
                 candidates,
             )
         )
+
+    def _claimant(self, occurrence: ActorOccurrence) -> bool:
+        """Whether a party is named as the owner of a claim: "Gamma's claims", "Gamma's report"."""
+        root = occurrence.span.root
+        return root.dep_ == "poss" and root.head.lemma_.lower() in self.cues.claim_nouns
 
     def _mentions_of(
         self, readings: list[_Reading], sentence: Sentence, rewritten: Rewrite
@@ -723,6 +731,19 @@ def _with_status(framing: Frame, status: str) -> Frame:
         framing.speaker_type,
         framing.basis,
         framing.cues,
+    )
+
+
+def _unknown_subject(words: list[Token], actors: list[ActorOccurrence]) -> bool:
+    """Whether the clause's subject fills the slot in words that name no party we know.
+
+    "The North had sent ... to Beta", "smugglers shipped ... to Beta": the sentence says
+    who it was; another party it names elsewhere (the speaker, a place) is not them.
+    """
+    return any(
+        word.dep_ in ("nsubj", "nsubjpass")
+        and not any(o.span.root.i in {t.i for t in word.subtree} for o in actors)
+        for word in words
     )
 
 
