@@ -433,6 +433,7 @@ class Extractor:
         others = reading.recipients if slot == "supplier" else reading.suppliers
         system = self.pack.catalog.systems.get(reading.item.key)
         slots = slots_for(reading.trigger, reading.item, self.cues)
+        named = slots.supplier if slot == "supplier" else slots.recipient
         setting = SlotSetting(
             slot=slot,
             trigger=reading.trigger.token,
@@ -444,11 +445,7 @@ class Extractor:
             other_kind=self._kind(others[0]),
             other_tokens=frozenset(t.i for o in actors if o.actor in others for t in o.span),
             headline=headline,
-            slot_words=frozenset(
-                t.i
-                for word in (slots.supplier if slot == "supplier" else slots.recipient)
-                for t in word.subtree
-            ),
+            slot_words=frozenset(t.i for word in named for t in word.subtree),
         )
         described = {t.i for o in actors if o.actor in others for t in o.span.root.subtree}
         candidates = tuple(
@@ -465,7 +462,6 @@ class Extractor:
             and not (slot == "recipient" and o.role == "demonym" and _on_item(o, reading.item))
             and not self._claimant(o)
         )
-        named = slots.supplier if slot == "supplier" else slots.recipient
         if not candidates or _unknown_subject(named, actors):
             return None
         return self.slot_filler.choose(

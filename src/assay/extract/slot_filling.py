@@ -56,7 +56,7 @@ class SlotSetting:
     other_kind: str
     other_tokens: frozenset[int]  # the other party's words, by token index
     headline: bool
-    slot_words: frozenset[int]  # the words the grammar gives the party, naming none known
+    slot_words: frozenset[int]  # the words the grammar gives the party, by token index
 
 
 @dataclass(frozen=True, slots=True)
