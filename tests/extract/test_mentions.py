@@ -413,3 +413,22 @@ def test_an_armed_groups_fighters_are_people_not_jets(extractor: Extractor) -> N
     assert _keys(extractor, "Pakistan sold fighters to Azerbaijan.") == {
         ("PAK", "AZE", "category:combat_aircraft", "agreed")
     }
+
+
+def test_a_coordinated_clause_with_its_own_subject_keeps_its_own_status(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Berlin froze talks on selling Leopard tanks to Riyadh in 2019, "
+        "and Qatar later ordered 24 Rafale jets from France."
+    )
+    assert _keys(extractor, text) == {
+        ("DEU", "SAU", "category:tank", "halted"),
+        ("FRA", "QAT", "rafale", "agreed"),
+    }
+
+
+def test_a_headline_party_that_foils_a_shipment_is_no_party_to_it(extractor: Extractor) -> None:
+    assert _keys(extractor, "Baghdad says it foiled a shipment of rockets bound for Hezbollah") == {
+        (None, "hezbollah", "category:rocket_ammunition", "halted")
+    }

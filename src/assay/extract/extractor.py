@@ -337,7 +337,9 @@ class Extractor:
             governing = governing_trigger(item, self.cues)
             parsed = relative or governing
             reading = (
-                read_headline(doc, item, actors, self.cues.word_directions) if headline else None
+                read_headline(doc, item, actors, self.cues.word_directions, self.cues.interdictions)
+                if headline
+                else None
             )
             if parsed is not None:
                 trigger = parsed

@@ -68,11 +68,22 @@ def clause_chain(trigger: Token) -> list[Token]:
     chain = [trigger]
     token = trigger
     for _ in range(_CLIMB_LIMIT):
-        if token.dep_ not in _CLAUSE_DEPS or token.head == token:
+        if token.dep_ not in _CLAUSE_DEPS or token.head == token or _own_clause(token):
             break
         token = token.head
         chain.append(token)
     return chain
+
+
+def _own_clause(token: Token) -> bool:
+    """Whether a coordinated verb has a subject of its own, and so heads its own clause.
+
+    "Alpha suspended talks on X-1 jets, and Beta ordered X-2 jets": "ordered" does not
+    take the status of the verb before the "and".
+    """
+    return token.dep_ == "conj" and any(
+        child.dep_ in ("nsubj", "nsubjpass") for child in token.children
+    )
 
 
 def _speaker_verbs(trigger: Token, cues: Cues) -> list[Token]:

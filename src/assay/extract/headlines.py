@@ -61,8 +61,13 @@ def read_headline(
     item: ItemOccurrence,
     actors: list[ActorOccurrence],
     directions: dict[str, str],
+    interdictions: frozenset[str] = frozenset(),
 ) -> HeadlineReading | None:
-    """The parties of ``item`` by a headline's word order, or None without a transfer word."""
+    """The parties of ``item`` by a headline's word order, or None without a transfer word.
+
+    A party before an interdiction verb ("Alpha foils a shipment of rockets for Gamma")
+    stopped the transfer and is no party to it.
+    """
     trigger = _trigger(doc, item, directions)
     if trigger is None:
         return None
@@ -71,7 +76,9 @@ def read_headline(
     reading = HeadlineReading(trigger, directions[trigger.lower_], planned)
     inside_item = set(range(item.anchor.left_edge.i, item.anchor.i + 1))
     acting = [o for o in actors if o.span.end <= trigger.i and o.role != "demonym"]
-    if acting:
+    if acting and not any(
+        t.lemma_.lower() in interdictions for t in doc[acting[-1].span.end : trigger.i]
+    ):
         actor = acting[-1].actor
         (reading.suppliers if reading.direction == OUTWARD else reading.recipients).append(actor)
     for occurrence in actors:

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 MODEL_PATH = Path(__file__).with_name("slot_filler.json")
 # Rewritten by scripts/train_slot_filler.py with the file it writes.
-MODEL_SHA256 = "e09969a591410ec8ba947b330cd1b6c7baae1e87c9fb0af4bfc7f5c18230a7e0"
+MODEL_SHA256 = "86692ca5d50fc7ce23d9598ba5cda68803b4bc617f522e9c9f63cefe3a18f74c"
 
 _MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "appos", "conj", "det"})
 _PREPOSITIONS = frozenset(
