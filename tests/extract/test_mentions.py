@@ -432,3 +432,16 @@ def test_a_headline_party_that_foils_a_shipment_is_no_party_to_it(extractor: Ext
     assert _keys(extractor, "Baghdad says it foiled a shipment of rockets bound for Hezbollah") == {
         (None, "hezbollah", "category:rocket_ammunition", "halted")
     }
+
+
+def test_a_dateline_names_where_the_story_was_filed_not_a_party(extractor: Extractor) -> None:
+    wire = (
+        "SEOUL, March 4 (Tideline News) - North Korea has shipped about 30 more KN-23 "
+        "missiles to Russia, South Korea's spy agency told lawmakers on Tuesday."
+    )
+    assert _keys(extractor, wire) == {("PRK", "RUS", "kn-23", "delivered")}
+    release = (
+        "WASHINGTON \u2014 The Treasury on Monday named three ships involved in the shipment "
+        "of Fath-360 missiles from Iran."
+    )
+    assert _keys(extractor, release) == {("IRN", None, "fath-360", "delivered")}

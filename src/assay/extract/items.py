@@ -9,6 +9,7 @@ count ("200") can be read off the anchor.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -149,12 +150,24 @@ def find_generic_items(doc: Doc, cues: Cues, trigger_nouns: frozenset[str]) -> l
     return found
 
 
+# A wire story's dateline: "WASHINGTON \u2014", "SEOUL, Feb 10 (Agency) -".
+_DATELINE = re.compile(
+    r"[A-Z][A-Z'. ]*[A-Z](?:\s+[\u2014\u2013]|,[^\n\u2014\u2013]{0,60}?\s+[\u2014\u2013-]{1,2})\s"
+)
+
+
 def find_actors(doc: Doc, cues: Cues) -> list[ActorOccurrence]:
-    """Every party named in ``doc``, with how it is named (name, demonym, body ...)."""
+    """Every party named in ``doc``, with how it is named (name, demonym, body ...).
+
+    A dateline names where the story was filed, not a party: "WASHINGTON — Alpha
+    shipped ..." says nothing of Washington.
+    """
+    dateline = _DATELINE.match(doc.text)
+    filed = dateline.end() if dateline else 0
     found = []
     for hit in cues.actors.find(doc.text):
         span = _span(doc, hit)
-        if span is None:
+        if span is None or hit.end <= filed:
             continue
         role = _role_of(cues, hit)
         found.append(ActorOccurrence(hit.keys, span, role))
