@@ -445,3 +445,11 @@ def test_a_dateline_names_where_the_story_was_filed_not_a_party(extractor: Extra
         "of Fath-360 missiles from Iran."
     )
     assert _keys(extractor, release) == {("IRN", None, "fath-360", "delivered")}
+
+
+def test_parts_of_a_weapon_are_not_the_weapon(extractor: Extractor) -> None:
+    assert _keys(extractor, "Chinese firms have supplied Russia with drone engines.") == set()
+    assert _keys(extractor, "Iran shipped engines for Shahed-136 drones to Russia.") == set()
+    assert _keys(extractor, "Iran shipped Shahed-136 drones to Russia.") == {
+        ("IRN", "RUS", "shahed-136", "delivered")
+    }

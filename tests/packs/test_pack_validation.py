@@ -52,6 +52,7 @@ presence_verbs: [see]
 holding_verbs: [operate]
 interdictions: [seize]
 group_members: [fighter]
+components: [engine]
 generic_items: {any: [weapons]}
 provenance: [came from]
 speculation: [could]

@@ -95,6 +95,7 @@ class Cues:
     holding_verbs: frozenset[str]
     interdictions: frozenset[str]
     group_members: frozenset[str]
+    components: frozenset[str]
     generic_items: PhraseIndex
     provenance: PhraseIndex
     speculation: frozenset[str]
@@ -164,6 +165,7 @@ class Cues:
             holding_verbs=frozenset(lexicon.holding_verbs),
             interdictions=frozenset(lexicon.interdictions),
             group_members=frozenset(lexicon.group_members),
+            components=frozenset(lexicon.components),
             generic_items=PhraseIndex(
                 (phrase, family)
                 for family, phrases in lexicon.generic_items.items()

@@ -101,9 +101,29 @@ def find_items(
     kept = [
         item
         for item in by_anchor.values()
-        if not _served_by_another(item, by_anchor) and not _names_members(item, doc, cues)
+        if not _served_by_another(item, by_anchor)
+        and not _names_members(item, doc, cues)
+        and not _names_parts(item, cues)
     ]
     return sorted(kept, key=lambda item: item.span.start)
+
+
+def _names_parts(item: ItemOccurrence, cues: Cues) -> bool:
+    """True when the item only qualifies parts: "drone engines", "engines for X-1 drones".
+
+    Parts and components are not the weapon, and the pack lists their nouns.
+    """
+    anchor = item.anchor
+    if anchor.lemma_.lower() in cues.components:
+        return True
+    while anchor.dep_ == "conj" and anchor.head != anchor:
+        anchor = anchor.head  # "components for drones and missiles"
+    holder = anchor.head.head
+    return (
+        anchor.dep_ == "pobj"
+        and anchor.head.lower_ == "for"
+        and holder.lemma_.lower() in cues.components
+    )
 
 
 def _names_members(item: ItemOccurrence, doc: Doc, cues: Cues) -> bool:

@@ -170,6 +170,7 @@ class Lexicon:
     holding_verbs: tuple[str, ...]
     interdictions: tuple[str, ...]
     group_members: tuple[str, ...]
+    components: tuple[str, ...]
     generic_items: Mapping[str, tuple[str, ...]]
     provenance: tuple[str, ...]
     speculation: tuple[str, ...]
