@@ -453,3 +453,9 @@ def test_parts_of_a_weapon_are_not_the_weapon(extractor: Extractor) -> None:
     assert _keys(extractor, "Iran shipped Shahed-136 drones to Russia.") == {
         ("IRN", "RUS", "shahed-136", "delivered")
     }
+
+
+def test_a_name_inside_a_phrase_that_names_no_party_is_dropped(extractor: Extractor) -> None:
+    keys = _keys(extractor, "Latin American air forces are buying Swedish jets.")
+    assert keys
+    assert all("USA" not in key[:2] for key in keys)

@@ -53,6 +53,7 @@ holding_verbs: [operate]
 interdictions: [seize]
 group_members: [fighter]
 components: [engine]
+not_parties: [Latin American]
 generic_items: {any: [weapons]}
 provenance: [came from]
 speculation: [could]

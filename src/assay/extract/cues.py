@@ -98,6 +98,7 @@ class Cues:
     components: frozenset[str]
     generic_items: PhraseIndex
     provenance: PhraseIndex
+    not_parties: PhraseIndex
     speculation: frozenset[str]
     hedges: PhraseIndex
     claim_nouns: frozenset[str]
@@ -172,6 +173,7 @@ class Cues:
                 for phrase in phrases
             ),
             provenance=PhraseIndex((p, "provenance") for p in lexicon.provenance),
+            not_parties=PhraseIndex((p, "not_party") for p in lexicon.not_parties),
             speculation=frozenset(lexicon.speculation),
             claim_nouns=frozenset(lexicon.claim_nouns),
             hedges=PhraseIndex((p, "hedge") for p in lexicon.hedges),

@@ -180,14 +180,20 @@ def find_actors(doc: Doc, cues: Cues) -> list[ActorOccurrence]:
     """Every party named in ``doc``, with how it is named (name, demonym, body ...).
 
     A dateline names where the story was filed, not a party: "WASHINGTON — Alpha
-    shipped ..." says nothing of Washington.
+    shipped ..." says nothing of Washington; nor does a name inside a phrase the pack
+    says names none ("Latin American").
     """
     dateline = _DATELINE.match(doc.text)
     filed = dateline.end() if dateline else 0
+    covered = [(h.start, h.end) for h in cues.not_parties.find(doc.text)]
     found = []
     for hit in cues.actors.find(doc.text):
         span = _span(doc, hit)
-        if span is None or hit.end <= filed:
+        if (
+            span is None
+            or hit.end <= filed
+            or any(start <= hit.start and hit.end <= end for start, end in covered)
+        ):
             continue
         role = _role_of(cues, hit)
         found.append(ActorOccurrence(hit.keys, span, role))

@@ -233,6 +233,7 @@ def load_lexicon(path: Path) -> tuple[Lexicon, dict[str, Category]]:
         interdictions=_phrase_list(data, "interdictions", path),
         group_members=_phrase_list(data, "group_members", path),
         components=_phrase_list(data, "components", path),
+        not_parties=_phrase_list(data, "not_parties", path),
         generic_items=_phrase_map(data, "generic_items", (*categories, ANY_CATEGORY), path),
         provenance=_phrase_list(data, "provenance", path),
         claim_nouns=_phrase_list(data, "claim_nouns", path),

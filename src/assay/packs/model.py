@@ -171,6 +171,7 @@ class Lexicon:
     interdictions: tuple[str, ...]
     group_members: tuple[str, ...]
     components: tuple[str, ...]
+    not_parties: tuple[str, ...]
     generic_items: Mapping[str, tuple[str, ...]]
     provenance: tuple[str, ...]
     speculation: tuple[str, ...]
