@@ -170,7 +170,7 @@ def find_generic_items(doc: Doc, cues: Cues, trigger_nouns: frozenset[str]) -> l
     return found
 
 
-# A wire story's dateline: "WASHINGTON \u2014", "SEOUL, Feb 10 (Agency) -".
+# A wire story's dateline: "CAPITAL \u2014", "CAPITAL, Feb 10 (Agency) -".
 _DATELINE = re.compile(
     r"[A-Z][A-Z'. ]*[A-Z](?:\s+[\u2014\u2013]|,[^\n\u2014\u2013]{0,60}?\s+[\u2014\u2013-]{1,2})\s"
 )
@@ -179,9 +179,9 @@ _DATELINE = re.compile(
 def find_actors(doc: Doc, cues: Cues) -> list[ActorOccurrence]:
     """Every party named in ``doc``, with how it is named (name, demonym, body ...).
 
-    A dateline names where the story was filed, not a party: "WASHINGTON — Alpha
-    shipped ..." says nothing of Washington; nor does a name inside a phrase the pack
-    says names none ("Latin American").
+    A dateline names where the story was filed, not a party: "CAPITAL — Alpha shipped
+    ..." says nothing of the capital's state; nor does a name inside a phrase the pack
+    says names none (a region's adjective built on a state's demonym).
     """
     dateline = _DATELINE.match(doc.text)
     filed = dateline.end() if dateline else 0
