@@ -42,6 +42,15 @@ def _keys(extractor: Extractor, text: str) -> set[Key]:
     return {(m.supplier, m.recipient, m.item, m.status) for m in extractor.extract(text).mentions}
 
 
+def _asked(rules_extractor: Extractor, text: str) -> list[SlotQuery]:
+    """The queries the rules put to the slot model for ``text``."""
+    recorder = rules_extractor.slot_filler
+    assert isinstance(recorder, RecordingFiller)
+    recorder.queries.clear()
+    rules_extractor.extract(text)
+    return list(recorder.queries)
+
+
 def _query(*candidates: tuple[str, float]) -> SlotQuery:
     return SlotQuery(
         "a sentence",
@@ -91,12 +100,9 @@ def test_a_seizure_by_a_third_state_keeps_its_supplier_unknown(
 
 def test_a_party_describing_the_other_is_no_candidate(rules_extractor: Extractor) -> None:
     """A state inside the other party's phrase ("Sudan's RSF") is where it is, not who."""
-    recorder = rules_extractor.slot_filler
-    assert isinstance(recorder, RecordingFiller)
-    recorder.queries.clear()
-    rules_extractor.extract("Drones reached Sudan's RSF through airstrips in Chad.")
-    assert recorder.queries, "the rules leave the supplier empty and ask"
-    for query in recorder.queries:
+    queries = _asked(rules_extractor, "Drones reached Sudan's RSF through airstrips in Chad.")
+    assert queries, "the rules leave the supplier empty and ask"
+    for query in queries:
         assert "SDN" not in {c.actor for c in query.candidates}
 
 
@@ -114,12 +120,9 @@ def test_whoever_makes_the_claim_is_no_party_to_it(
     model_extractor: Extractor, rules_extractor: Extractor
 ) -> None:
     text = "Moscow dismissed Kyiv's claims of new Shahed drone shipments from Tehran."
-    recorder = rules_extractor.slot_filler
-    assert isinstance(recorder, RecordingFiller)
-    recorder.queries.clear()
-    rules_extractor.extract(text)
-    assert recorder.queries
-    assert all("UKR" not in {c.actor for c in q.candidates} for q in recorder.queries)
+    queries = _asked(rules_extractor, text)
+    assert queries
+    assert all("UKR" not in {c.actor for c in q.candidates} for q in queries)
     assert _keys(model_extractor, text) == {("IRN", "RUS", "category:drone", "delivered")}
 
 
