@@ -51,6 +51,7 @@ statuses:
 presence_verbs: [see]
 holding_verbs: [operate]
 interdictions: [seize]
+cargo_verbs: [carry]
 group_members: [fighter]
 components: [engine]
 not_parties: [Latin American]

@@ -94,6 +94,7 @@ class Cues:
     presence_verbs: frozenset[str]
     holding_verbs: frozenset[str]
     interdictions: frozenset[str]
+    cargo_verbs: frozenset[str]
     group_members: frozenset[str]
     components: frozenset[str]
     generic_items: PhraseIndex
@@ -165,6 +166,7 @@ class Cues:
             presence_verbs=frozenset(lexicon.presence_verbs),
             holding_verbs=frozenset(lexicon.holding_verbs),
             interdictions=frozenset(lexicon.interdictions),
+            cargo_verbs=frozenset(lexicon.cargo_verbs),
             group_members=frozenset(lexicon.group_members),
             components=frozenset(lexicon.components),
             generic_items=PhraseIndex(

@@ -27,6 +27,7 @@ from assay.extract.language_model import MODEL_PACKAGE, MODEL_VERSION, load_lang
 from assay.extract.rewriting import Rewrite, rewrite
 from assay.extract.roles import (
     ARRIVAL,
+    CARGO,
     HOLDING,
     INWARD,
     OUTWARD,
@@ -37,6 +38,7 @@ from assay.extract.roles import (
     coordination_root,
     governing_trigger,
     holding_verb,
+    seized_on_board,
     is_reference,
     loose_parties,
     relative_trigger,
@@ -123,6 +125,52 @@ def _share_between_conjuncts(readings: list[_Reading]) -> None:
                 reading.suppliers = [a for a in other.suppliers if a not in reading.recipients]
             if not reading.recipients:
                 reading.recipients = [a for a in other.recipients if a not in reading.suppliers]
+
+
+def _entry_label(actors: list[ActorOccurrence]) -> str | None:
+    """The party a tracker's entry is filed under: "Alpha: received X drones from Beta"."""
+    for occurrence in actors:
+        span = occurrence.span
+        if span.start == 0 and span.end < len(span.doc) and span.doc[span.end].text == ":":
+            return occurrence.actor
+    return None
+
+
+def _fill_from_label(reading: _Reading, label: str) -> None:
+    """An entry's label is the side its line leaves empty ("Alpha: X handed over by Beta")."""
+    if bool(reading.suppliers) == bool(reading.recipients):
+        return
+    if reading.suppliers and label not in reading.suppliers:
+        reading.recipients = [label]
+    elif reading.recipients and label not in reading.recipients:
+        reading.suppliers = [label]
+
+
+def _bought_and_in_hand(trigger: Token, item: ItemOccurrence) -> bool:
+    """True for "Beta's jets, bought from Alpha in 2010, are grounded": a sale since delivered.
+
+    A reduced relative describes items the subject of another, present or past, clause;
+    the sentence speaks of them as in the buyer's hands.
+    """
+    anchor = item.anchor
+    if trigger.tag_ != "VBN":
+        return False
+    if anchor.dep_ == "nsubjpass" and anchor.head == trigger:
+        # "Its jets were bought from Alpha in 1975": an owner holds what was bought
+        return any(child.dep_ == "poss" for child in anchor.children) and not _future(trigger)
+    return (
+        trigger.dep_ == "acl"
+        and trigger.head == anchor
+        and anchor.dep_ in ("nsubj", "nsubjpass")
+        and not _future(anchor.head)
+    )
+
+
+def _future(verb: Token) -> bool:
+    return any(
+        child.dep_ in ("aux", "auxpass") and child.lower_ in ("will", "shall", "'ll")
+        for child in verb.children
+    )
 
 
 def _has_own_subject(verb: Token) -> bool:
@@ -316,7 +364,7 @@ class Extractor:
     def _kind(self, actor: str) -> str:
         return self.pack.gazetteer.actors[actor].kind
 
-    def _analyse(  # noqa: PLR0912 - one pass over each item, its roles and framing
+    def _analyse(
         self,
         doc: Doc,
         rewritten: Rewrite,
@@ -347,11 +395,12 @@ class Extractor:
                 trigger = Trigger(reading.trigger, reading.direction, is_noun=False)
             else:
                 continue
-            framing = frame(doc, trigger.token, item.anchor, actors, self.cues)
-            if trigger.direction in (PRESENCE, HOLDING) or holding_verb(item, self.cues):
-                framing = _with_status(framing, "delivered")
-            elif reading is not None and reading.planned and framing.status == "delivered":
-                framing = _with_status(framing, "planned")
+            framing = self._settled(
+                frame(doc, trigger.token, item.anchor, actors, self.cues),
+                trigger,
+                item,
+                planned=reading is not None and reading.planned,
+            )
             speaker_actor = None
             if framing.speaker is not None:
                 occurrence = actor_of(framing.speaker.root, actors)
@@ -388,6 +437,22 @@ class Extractor:
         self._complete_parties(readings, actors, sentence, headline=headline)
         return self._mentions_of(readings, sentence, rewritten)
 
+    def _settled(
+        self, framing: Frame, trigger: Trigger, item: ItemOccurrence, *, planned: bool
+    ) -> Frame:
+        """The framing with the status the trigger's kind or the item's holder settles."""
+        if (
+            trigger.direction in (PRESENCE, HOLDING)
+            or holding_verb(item, self.cues)
+            or (framing.status == "agreed" and _bought_and_in_hand(trigger.token, item))
+        ):
+            return _with_status(framing, "delivered")
+        if trigger.direction == CARGO or seized_on_board(item, self.cues):
+            return _with_status(framing, "halted")  # a load seized on its way
+        if planned and framing.status == "delivered":
+            return _with_status(framing, "planned")
+        return framing
+
     def _complete_parties(
         self,
         readings: list[_Reading],
@@ -398,7 +463,10 @@ class Extractor:
     ) -> None:
         """Parties the rules missed: shared between coordinated items, then the slot model's."""
         _share_between_conjuncts(readings)
+        label = _entry_label(actors)
         for reading in readings:
+            if label is not None:
+                _fill_from_label(reading, label)
             self._second_look(reading, actors, sentence, headline=headline)
 
     def _second_look(
@@ -410,9 +478,9 @@ class Extractor:
         headline: bool,
     ) -> None:
         """Let the slot model fill the one party the rules left empty, if the sentence has it."""
-        if reading.trigger.direction in (PRESENCE, HOLDING) or bool(reading.suppliers) == bool(
-            reading.recipients
-        ):
+        if reading.trigger.direction in (PRESENCE, HOLDING, CARGO) or bool(
+            reading.suppliers
+        ) == bool(reading.recipients):
             return
         slot = "recipient" if reading.suppliers else "supplier"
         chosen = self._ask(reading, actors, sentence, slot, headline=headline)

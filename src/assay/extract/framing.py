@@ -269,10 +269,21 @@ def _modals(chain: list[Token]) -> list[Token]:
 def status_of(chain: list[Token], cues: Cues) -> tuple[str, str | None]:
     """The transfer's status and the word that set it; ``delivered`` when none does."""
     modifiers = [c for c in chain[0].children if c.dep_ in ("amod", "compound")]
+    top = chain[-1]
+    if top.dep_ == "ccomp" and top.head.lemma_.lower() in cues.interdictions:
+        modifiers.append(top.head)  # "seized missiles destined for Beta", parsed as a clause
+    # "had bought X and had also received Y": a coordinated transfer verb has its own
+    # status, though it shares the first verb's modals ("will buy and deploy")
+    coordinated = (
+        chain[1]
+        if len(chain) > 1 and chain[0].dep_ == "conj" and chain[0].pos_ == chain[1].pos_ == "VERB"
+        else None
+    )
     words = [  # "signs of a delivery" is evidence; "signed for jets", "signs for jets" deals
         t
         for t in (*chain, *_modals(chain), *modifiers)
-        if t.lemma_.lower() not in _GROUNDS or t.pos_ in ("VERB", "AUX") or t == chain[0]
+        if (t.lemma_.lower() not in _GROUNDS or t.pos_ in ("VERB", "AUX") or t == chain[0])
+        and t != coordinated
     ]
     lemmas = {t.lemma_.lower(): t.text for t in words} | {t.lower_: t.text for t in words}
     lemmas |= _phrasal_lemmas(words)
@@ -399,10 +410,16 @@ def speaker_span(head: Token) -> Span:
 
 
 def _according_to(doc: Doc, cues: Cues) -> Span | None:
-    """The speaker of "according to X", "citing X", "as first reported by X"."""
+    """The speaker of "according to X", "citing X", "as first reported by X".
+
+    A one-word cue counts only after a comma or at the start: ", per two officials" names
+    a source, "200 dollars per round" does not.
+    """
     for hit in cues.attributions.find(doc.text):
         after = doc.char_span(hit.end, len(doc.text), alignment_mode="expand")
         if after is None or not len(after):
+            continue
+        if " " not in hit.form and doc.text[: hit.start].rstrip()[-1:] not in ("", ","):
             continue
         first = after[0]
         while first.is_punct and first.i + 1 < len(doc):

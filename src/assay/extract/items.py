@@ -66,10 +66,16 @@ def anchor_of(span: Span, stop_lemmas: frozenset[str]) -> Token:
             or token.dep_ not in _NOUN_MODIFIERS
             or head.pos_ not in _NOUNS
             or head.lemma_.lower() in stop_lemmas
+            or _after_a_label(token, head)
         ):
             break
         token = head
     return token
+
+
+def _after_a_label(token: Token, head: Token) -> bool:
+    """True when a colon parts ``token`` from ``head``: "Alpha: four X-1 launchers ..."."""
+    return token.dep_ == "appos" and any(t.text == ":" for t in token.doc[head.i + 1 : token.i])
 
 
 def find_items(
@@ -100,12 +106,44 @@ def find_items(
             by_anchor[anchor.i] = ItemOccurrence(key, span, anchor)
     kept = [
         item
-        for item in by_anchor.values()
+        for item in _join_names_to_nouns(list(by_anchor.values()))
         if not _served_by_another(item, by_anchor)
         and not _names_members(item, doc, cues)
         and not _names_parts(item, cues)
+        and not _prices_a_unit(item)
     ]
     return sorted(kept, key=lambda item: item.span.start)
+
+
+def _join_names_to_nouns(items: list[ItemOccurrence]) -> list[ItemOccurrence]:
+    """A system's name and the category noun right after it are one item ("X-1 rocket launchers").
+
+    The parser usually makes the noun the name's head, and then both share an anchor; when
+    it does not (the name read as a conjunct of a party before it), the words still touch.
+    The system keeps its key and takes the noun as its anchor.
+    """
+    systems = [item for item in items if not item.key.startswith(CATEGORY_PREFIX)]
+    joined: dict[int, ItemOccurrence] = {}
+    dropped: set[int] = set()
+    for category in items:
+        if not category.key.startswith(CATEGORY_PREFIX):
+            continue
+        for system in systems:
+            between = category.span.doc[system.span.end : category.span.start]
+            if system.span.end <= category.span.start and all(
+                t.pos_ == "ADJ" or t.tag_ == "HYPH" for t in between
+            ):
+                span = category.span.doc[system.span.start : category.span.end]
+                joined[id(system)] = ItemOccurrence(system.key, span, category.anchor)
+                dropped.add(id(category))
+                break
+    return [joined.get(id(item), item) for item in items if id(item) not in dropped]
+
+
+def _prices_a_unit(item: ItemOccurrence) -> bool:
+    """True for the item a price is given for ("20,000 dollars per drone"): no second item."""
+    anchor = item.anchor
+    return anchor.dep_ == "pobj" and anchor.head.lower_ == "per"
 
 
 def _names_parts(item: ItemOccurrence, cues: Cues) -> bool:

@@ -15,13 +15,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from lemminflect import getInflection
 from spacy.tokens import Token
 
 from assay.extract.cues import Cues
 from assay.extract.items import ActorOccurrence, ItemOccurrence
+from assay.extract.rewriting import PLACEHOLDER
 
 OUTWARD, INWARD, NEUTRAL, ARRIVAL = "outward", "inward", "neutral", "arrival"
-PRESENCE, HOLDING = "presence", "holding"
+PRESENCE, HOLDING, CARGO = "presence", "holding", "cargo"
 _VERBS = frozenset({"VERB", "AUX"})
 _RECIPIENT_PREPS = frozenset({"to", "into", "for", "toward", "towards"})
 _SUPPLIER_PREPS = frozenset({"from"})
@@ -54,6 +56,8 @@ _WEIGHING = frozenset(
         "entertain",
     }
 )
+# Verbs by which a supplier gets a buyer's order ("Alpha's shipyard wins an order from Beta").
+_WINNING = frozenset({"win", "land", "clinch", "bag", "snag", "scoop"})
 # Verbs by which a supplier's government lets a sale go ahead ("clears an order for Beta").
 _APPROVING = frozenset(
     {
@@ -246,7 +250,56 @@ def _verb_without_transfer(
         return _with_path(Trigger(verb, PRESENCE, is_noun=False), path)
     if lemma in cues.holding_verbs and below.dep_ == "dobj":
         return _with_path(Trigger(verb, HOLDING, is_noun=False), path)
+    if lemma in cues.cargo_verbs and below.dep_ == "dobj" and _stopping(verb, cues) is not None:
+        return _with_path(Trigger(verb, CARGO, is_noun=False), path)
     return None
+
+
+def _stopping(cargo_verb: Token, cues: Cues) -> Token | None:
+    """The interdiction of the vehicle that ``cargo_verb`` says carried the item, if any.
+
+    "seized a boat carrying rifles", "intercepted a truck that was carrying rifles",
+    "seized rifles from a lorry carrying ...": the load was stopped on its way.
+    """
+    if cargo_verb.dep_ not in ("acl", "relcl"):
+        return None
+    vehicle = cargo_verb.head
+    governor = vehicle.head
+    if vehicle.dep_ == "pobj":
+        governor = governor.head
+    if (
+        vehicle.dep_ in ("dobj", "nsubjpass", "pobj")
+        and governor.lemma_.lower() in cues.interdictions
+    ):
+        return governor
+    return None
+
+
+def seized_on_board(item: ItemOccurrence, cues: Cues) -> bool:
+    """True for an item a seized vehicle carried ("seized a truck carrying X bound for ...")."""
+    anchor = coordination_root(item.anchor)
+    carrier = anchor.head
+    return (
+        anchor.dep_ == "dobj"
+        and carrier.lemma_.lower() in cues.cargo_verbs
+        and _stopping(carrier, cues) is not None
+    )
+
+
+def _destinations(cargo_verb: Token, cues: Cues) -> list[Token]:
+    """Where a stopped load was going: "bound for Beta", "destined for Beta", "to Beta".
+
+    The destination hangs anywhere in the interdiction's clause (on the load, the vehicle
+    or the seizure itself), so every transfer verb there is read for its "for" or "to".
+    """
+    found = _preps(cargo_verb, _RECIPIENT_PREPS)
+    stop = _stopping(cargo_verb, cues)
+    if found or stop is None:
+        return found
+    for word in stop.subtree:
+        if word.pos_ in _VERBS and verb_direction(word, cues) == OUTWARD:
+            found.extend(_preps(word, _RECIPIENT_PREPS))
+    return found
 
 
 def _including_noun(verb: Token, cues: Cues) -> Trigger | None:
@@ -283,6 +336,32 @@ def _path_preps(trigger: Trigger, item: ItemOccurrence, words: frozenset[str]) -
         nodes.append(anchor.head)
     nodes.extend(child for child in anchor.children if child.dep_ == "conj")
     return [obj for node in nodes for obj in _preps(node, words)]
+
+
+def _nearest_after(item: ItemOccurrence, objects: list[Token]) -> list[Token]:
+    """Of several "from" phrases, the one that follows the item: "X from Alpha and Y from Beta".
+
+    The parser hangs both phrases on the verb (or one on the other's party), so their
+    order in the sentence is the surer guide to which item each belongs to.
+    """
+    prepositions = {obj.head.i for obj in objects}
+    if len(prepositions) < 2:
+        return objects
+    following = sorted(i for i in prepositions if i >= item.span.end)
+    if not following:
+        return objects
+    kept = following[:1]
+    doc = item.anchor.doc
+    for later in following[1:]:
+        if any(t.pos_ == "NOUN" or _is_placeholder(t) for t in doc[kept[-1] + 1 : later]):
+            break  # another item has its own phrase
+        kept.append(later)  # "14 X jets from Alpha and 13 from Beta"
+    return [obj for obj in objects if obj.head.i in kept]
+
+
+def _is_placeholder(token: Token) -> bool:
+    """True for the word a system's name was replaced by before parsing."""
+    return token.text.rstrip("s") == PLACEHOLDER
 
 
 def _children(token: Token, *deps: str) -> list[Token]:
@@ -386,6 +465,12 @@ def slots_for(  # noqa: C901, PLR0912 - one branch per direction and voice
         for agent in _preps(token, frozenset({"by"})):
             slots.recipient.append(agent)
         return slots
+    if trigger.direction == CARGO:
+        slots.recipient.extend(_destinations(token, cues))
+        slots.supplier.extend(
+            _preps(token, _SUPPLIER_PREPS) or _path_preps(trigger, item, _SUPPLIER_PREPS)
+        )
+        return slots
     if trigger.direction == HOLDING:
         slots.recipient.extend(subjects(token))
         slots.supplier.extend(_path_preps(trigger, item, _SUPPLIER_PREPS))
@@ -397,7 +482,12 @@ def slots_for(  # noqa: C901, PLR0912 - one branch per direction and voice
         _within(s, item) and not _antecedent(s, token, item) for s in subjects(token)
     )
     to_objects = _preps(token, _RECIPIENT_PREPS) or _path_preps(trigger, item, _RECIPIENT_PREPS)
-    from_objects = _preps(token, _SUPPLIER_PREPS) or _path_preps(trigger, item, _SUPPLIER_PREPS)
+    from_objects = _nearest_after(
+        item,
+        _preps(item.anchor, _SUPPLIER_PREPS)
+        or _preps(token, _SUPPLIER_PREPS)
+        or _path_preps(trigger, item, _SUPPLIER_PREPS),
+    )
     agents = _preps(token, frozenset({"by"}))
     if trigger.direction == ARRIVAL:
         places = [obj for obj in _children(token, "dobj") if not _within(obj, item)]
@@ -448,12 +538,20 @@ def slots_for(  # noqa: C901, PLR0912 - one branch per direction and voice
         else:
             slots.recipient.extend(subjects(token))
             for obj in _children(token, "dobj", "dative"):
-                if not _within(obj, item):
-                    slots.supplier.append(obj)
+                if not _within(obj, item) and not _names_a_thing(obj, cues):
+                    slots.supplier.append(
+                        obj
+                    )  # "asked Alpha for", not "the Alphan jet", "a shipment"
         slots.supplier.extend(from_objects)
         if not slots.supplier and token.head != token:
             slots.supplier.extend(_preps(token.head, frozenset({"with"})))  # "a deal with X to buy"
     return slots
+
+
+def _names_a_thing(token: Token, cues: Cues) -> bool:
+    """True when the phrase's head word names a weapon or a shipment, not a party."""
+    forms = {token.text, token.lemma_, *getInflection(token.lemma_, "NNS")}
+    return any(index.find_all(form) for form in forms for index in (cues.items, cues.trigger_words))
 
 
 def _holders(item: ItemOccurrence, cues: Cues) -> list[Token]:
@@ -484,9 +582,42 @@ def holding_verb(item: ItemOccurrence, cues: Cues) -> Token | None:
     return None
 
 
+def _winning_verb(noun: Token) -> Token | None:
+    """The verb by which a supplier wins the order ``noun``, if any.
+
+    A headline's "Alpha wins howitzer order" is often parsed with the verb as a modifier
+    of the noun, so a verb-tagged compound counts as well as a governing verb.
+    """
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _WINNING:
+        return noun.head
+    for child in noun.children:
+        if (
+            child.dep_ == "compound"
+            and child.tag_.startswith("VB")
+            and child.lemma_.lower() in _WINNING
+        ):
+            return child
+    return None
+
+
+def _asks(noun: Token, cues: Cues) -> bool:
+    """True for a noun that asks for a transfer ("request", "appeal")."""
+    return noun.lemma_.lower() in cues.statuses.get("requested", frozenset())
+
+
 def _noun_slots(trigger: Trigger, item: ItemOccurrence, cues: Cues) -> Slots:
     noun = trigger.token
     slots = Slots([], [])
+    winner = _winning_verb(noun)
+    if trigger.direction != OUTWARD and winner is not None:
+        # "Alpha wins a howitzer order from Beta": the winner supplies, the customer buys
+        slots.supplier.extend(subjects(winner))
+        slots.recipient.extend(
+            _preps(noun, _SUPPLIER_PREPS)
+            or _preps(winner, _SUPPLIER_PREPS)
+            or _path_preps(trigger, item, _SUPPLIER_PREPS)
+        )
+        return slots
     owners = [
         child
         for child in noun.children
@@ -496,11 +627,14 @@ def _noun_slots(trigger: Trigger, item: ItemOccurrence, cues: Cues) -> Slots:
     (slots.supplier if givers else slots.recipient).extend(owners)
     fallback = slots.supplier_fallback if givers else slots.recipient_fallback
     # "a deal for Kestrel-9s": a "for" that introduces the item itself names no recipient
-    slots.recipient.extend(
+    destinations = [
         obj
         for obj in _preps(noun, _RECIPIENT_PREPS) or _path_preps(trigger, item, _RECIPIENT_PREPS)
         if not _within(obj, item)
-    )
+    ]
+    asked = [obj for obj in destinations if obj.head.lower_ == "to" and _asks(noun, cues)]
+    slots.supplier.extend(asked)  # "a request to Alpha for ...": the one asked supplies
+    slots.recipient.extend(obj for obj in destinations if obj not in asked)
     dealing = _SUPPLIER_PREPS | frozenset({"with"})
     slots.supplier.extend(
         _preps(noun, dealing) or _path_preps(trigger, item, _SUPPLIER_PREPS if givers else dealing)

@@ -169,6 +169,7 @@ class Lexicon:
     presence_verbs: tuple[str, ...]
     holding_verbs: tuple[str, ...]
     interdictions: tuple[str, ...]
+    cargo_verbs: tuple[str, ...]
     group_members: tuple[str, ...]
     components: tuple[str, ...]
     not_parties: tuple[str, ...]

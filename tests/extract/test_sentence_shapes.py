@@ -1,0 +1,133 @@
+"""Claim extraction on sentence shapes from trackers, seizures and trade news.
+
+Each test holds a shape the extractor once misread: two items each with its own "from",
+a load seized on a vehicle, a buyer's request "to" its supplier, a supplier winning an
+order, a tracker's "Alpha:" entry, a sale since delivered.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assay.extract.extractor import Extractor
+from assay.packs import load_packs
+from assay.records import Modality, SpeakerType
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor(next(p for p in load_packs() if p.name == "arms_transfers"))
+
+
+def _keys(extractor: Extractor, text: str) -> set[tuple[str | None, str | None, str, str]]:
+    return {(m.supplier, m.recipient, m.item, m.status) for m in extractor.extract(text).mentions}
+
+
+def test_each_item_takes_the_from_phrase_that_follows_it(extractor: Extractor) -> None:
+    assert _keys(
+        extractor, "Qatar received Bayraktar TB2 drones from Turkey and Mohajer-6 drones from Iran."
+    ) == {
+        ("TUR", "QAT", "bayraktar-tb2", "delivered"),
+        ("IRN", "QAT", "mohajer-6", "delivered"),
+    }
+
+
+def test_a_from_phrase_with_the_item_left_out_still_counts(extractor: Extractor) -> None:
+    assert _keys(
+        extractor, "Ukraine received 14 MiG-29 jets from Poland and 13 from Slovakia."
+    ) == {
+        ("POL", "UKR", "mig-29", "delivered"),
+        ("SVK", "UKR", "mig-29", "delivered"),
+    }
+
+
+def test_a_system_name_and_the_noun_after_it_are_one_item(extractor: Extractor) -> None:
+    assert _keys(
+        extractor,
+        "Oman took delivery of Wing Loong II armed drones from China and Chunmoo rocket "
+        "launchers from South Korea.",
+    ) == {("CHN", "OMN", "wing-loong", "delivered"), ("KOR", "OMN", "chunmoo", "delivered")}
+
+
+def test_a_demonym_on_another_weapon_names_no_supplier(extractor: Extractor) -> None:
+    assert _keys(extractor, "Chile bought Swedish Gripens rather than the American jet.") == {
+        ("SWE", "CHL", "gripen", "agreed")
+    }
+
+
+def test_a_sale_described_as_in_the_buyers_hands_is_delivered(extractor: Extractor) -> None:
+    assert _keys(extractor, "Peru's MiG-29s, bought from Belarus in the 1990s, are grounded.") == {
+        ("BLR", "PER", "mig-29", "delivered")
+    }
+    assert _keys(extractor, "Iran's F-14 Tomcats were bought from the United States in 1976.") == {
+        ("USA", "IRN", "f-14", "delivered")
+    }
+    assert {
+        key[3] for key in _keys(extractor, "The Rafales bought from France will arrive soon.")
+    } == {"planned"}
+
+
+def test_a_load_on_a_seized_vehicle_is_a_halted_transfer(extractor: Extractor) -> None:
+    assert _keys(
+        extractor,
+        "Coast guards said they had seized a boat carrying AK-47 rifles destined for al-Shabaab.",
+    ) == {(None, "al-shabaab", "ak-47", "halted")}
+    assert _keys(
+        extractor,
+        "Egyptian police intercepted a truck carrying Kornet missiles that was bound for Hamas.",
+    ) == {(None, "hamas", "kornet", "halted")}
+
+
+def test_a_vehicle_carrying_weapons_elsewhere_moves_nothing(extractor: Extractor) -> None:
+    assert _keys(extractor, "Russian bombers carrying Kh-101 missiles struck Kharkiv.") == set()
+
+
+def test_a_seizure_read_as_a_clause_still_halts(extractor: Extractor) -> None:
+    assert _keys(extractor, "The navy seized Kornet missiles destined for the Houthis.") == {
+        (None, "houthis", "kornet", "halted")
+    }
+
+
+def test_a_request_to_a_state_asks_it_to_supply(extractor: Extractor) -> None:
+    assert _keys(
+        extractor, "Kyiv renewed a request to Washington on Friday for more Patriot batteries."
+    ) == {("USA", "UKR", "patriot", "requested")}
+
+
+def test_a_supplier_wins_an_order_from_its_customer(extractor: Extractor) -> None:
+    assert _keys(extractor, "Serbia's Yugoimport wins howitzer order from Bahrain") == {
+        ("SRB", "BHR", "category:artillery", "agreed")
+    }
+
+
+def test_a_trackers_entry_label_is_the_side_its_line_leaves_out(extractor: Extractor) -> None:
+    assert _keys(extractor, "Ukraine: four more Archer howitzers handed over by Sweden.") == {
+        ("SWE", "UKR", "archer", "delivered")
+    }
+
+
+def test_a_coordinated_transfer_verb_keeps_its_own_status(extractor: Extractor) -> None:
+    assert _keys(
+        extractor,
+        "Serbia had bought FK-3 systems from China and had also received Pantsir systems "
+        "from Russia.",
+    ) == {("CHN", "SRB", "hq-22", "agreed"), ("RUS", "SRB", "pantsir-s1", "delivered")}
+
+
+def test_per_after_a_comma_names_the_source(extractor: Extractor) -> None:
+    mentions = extractor.extract(
+        "Iran delivered Shahed-136 drones to Russia, per two officials who asked not to be named."
+    ).mentions
+    assert [(m.modality, m.speaker_type) for m in mentions] == [
+        (Modality.ATTRIBUTED, SpeakerType.ANONYMOUS)
+    ]
+    priced = extractor.extract(
+        "Iran sold Shahed-136 drones to Russia for 20,000 dollars per drone."
+    )
+    assert [m.speaker for m in priced.mentions] == [None]
+
+
+def test_a_calibre_with_its_noun_names_the_shell(extractor: Extractor) -> None:
+    assert _keys(extractor, "Seoul sent 155mm shells to Washington.") == {
+        ("KOR", "USA", "155mm-shells", "delivered")
+    }
