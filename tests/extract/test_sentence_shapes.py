@@ -131,3 +131,15 @@ def test_a_calibre_with_its_noun_names_the_shell(extractor: Extractor) -> None:
     assert _keys(extractor, "Seoul sent 155mm shells to Washington.") == {
         ("KOR", "USA", "155mm-shells", "delivered")
     }
+
+
+def test_a_shipment_that_reaches_a_state_names_its_recipient(extractor: Extractor) -> None:
+    assert _keys(extractor, "A consignment of 200 Fath-360 missiles reached Russia by sea.") == {
+        (None, "RUS", "fath-360", "delivered")
+    }
+
+
+def test_a_headline_clause_after_as_has_its_own_subject(extractor: Extractor) -> None:
+    assert _keys(
+        extractor, "Norway to send CV90 vehicles to Ukraine as Poland offers Kyiv its last MiG-29s"
+    ) == {("NOR", "UKR", "cv90", "planned"), ("POL", "UKR", "mig-29", "offered")}

@@ -33,6 +33,8 @@ _PRONOUNS = frozenset({"it", "they", "we", "its", "their", "our", "itself", "the
 # Verbs whose object, not their subject, does what their complement says ("urged Capital to send").
 _OBJECT_CONTROL_DEPS = frozenset({"dobj"})
 _CLIMB_LIMIT = 8
+# Words that open a clause of their own, which the parser may read as prepositions.
+_CLAUSE_OPENERS = frozenset({"as", "while", "after", "before", "since", "when", "whereas"})
 # Verbs by which a transfer lists its items ("a package that includes ...").
 _INCLUDING = frozenset({"include", "comprise", "contain", "cover", "feature"})
 # Verbs by which a party takes up what another puts to it ("weighing offers of ...").
@@ -395,6 +397,9 @@ def subjects(verb: Token) -> list[Token]:  # noqa: PLR0911 - one return per cons
             return subjects(controller.head)  # "Beta is due to hand over"
         return subjects(controller)
     if verb.dep_ == "conj" and head.pos_ in _VERBS:
+        before = verb.doc[verb.i - 1]
+        if before.dep_ == "pobj" and before.head.lower_ in _CLAUSE_OPENERS:
+            return [before]  # "Alpha sends X as Gamma offers Y", parsed as "as Gamma"
         return subjects(head)
     return []
 
@@ -651,6 +656,9 @@ def _noun_slots(trigger: Trigger, item: ItemOccurrence, cues: Cues) -> Slots:
             verb = verb.head if verb.dep_ == "dobj" else verb.head.head
         if not slots.recipient:
             slots.recipient.extend(_preps(verb, _RECIPIENT_PREPS))
+        if not slots.recipient and noun.dep_ == "nsubj" and verb_direction(verb, cues) == ARRIVAL:
+            # "a consignment of X reached Beta", "a shipment of X arrived in Beta"
+            slots.recipient.extend(_children(verb, "dobj") or _preps(verb, _PLACE_PREPS))
         if not slots.supplier:
             # "placed an order ... with Gamma's shipyard": the buyer deals with the supplier
             words = _SUPPLIER_PREPS if givers else _SUPPLIER_PREPS | frozenset({"with"})

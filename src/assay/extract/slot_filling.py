@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 MODEL_PATH = Path(__file__).with_name("slot_filler.json")
 # Rewritten by scripts/train_slot_filler.py with the file it writes.
-MODEL_SHA256 = "9fa8cb46242b3f504fbf475a450852faaeae8360fc8ea117febe8757633bd060"
+MODEL_SHA256 = "eb0a2a5353c0476f0692ea356c00a637075031f7c0301b3dc47da4198cd980d0"
 
 _MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "appos", "conj", "det"})
 _PREPOSITIONS = frozenset(
