@@ -38,10 +38,10 @@ from assay.extract.roles import (
     coordination_root,
     governing_trigger,
     holding_verb,
-    seized_on_board,
     is_reference,
     loose_parties,
     relative_trigger,
+    seized_on_board,
     slots_for,
     verb_direction,
 )
