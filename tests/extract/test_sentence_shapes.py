@@ -143,3 +143,17 @@ def test_a_headline_clause_after_as_has_its_own_subject(extractor: Extractor) ->
     assert _keys(
         extractor, "Norway to send CV90 vehicles to Ukraine as Poland offers Kyiv its last MiG-29s"
     ) == {("NOR", "UKR", "cv90", "planned"), ("POL", "UKR", "mig-29", "offered")}
+
+
+def test_repaying_and_ending_up_with_move_the_item(extractor: Extractor) -> None:
+    assert _keys(extractor, "Moscow has begun repaying Tehran with Su-35 fighters.") == {
+        ("RUS", "IRN", "su-35", "delivered")
+    }
+    assert _keys(extractor, "How Argentina ended up with Danish F-16s") == {
+        ("DNK", "ARG", "f-16", "delivered")
+    }
+
+
+def test_a_description_is_not_resolved_to_the_items_maker(extractor: Extractor) -> None:
+    text = "China sent envoys to Myanmar. The junta has acquired Chinese-made CH-3A drones."
+    assert _keys(extractor, text) == {("CHN", "MMR", "category:drone", "delivered")}

@@ -624,7 +624,9 @@ class Extractor:
             suppliers = self._parties(
                 slots.supplier_fallback, actors, speaker_actor, context, set()
             )
-        recipients = self._parties(slots.recipient, actors, speaker_actor, context, set(suppliers))
+        # "the junta has acquired Alphan drones": the junta is not the maker the demonym names
+        makers = set(suppliers or _demonyms(item, actors))
+        recipients = self._parties(slots.recipient, actors, speaker_actor, context, makers)
         if not recipients:
             named = [
                 o for o in actors if o.role != "demonym"
