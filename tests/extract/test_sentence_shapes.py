@@ -157,3 +157,19 @@ def test_repaying_and_ending_up_with_move_the_item(extractor: Extractor) -> None
 def test_a_description_is_not_resolved_to_the_items_maker(extractor: Extractor) -> None:
     text = "China sent envoys to Myanmar. The junta has acquired Chinese-made CH-3A drones."
     assert _keys(extractor, text) == {("CHN", "MMR", "category:drone", "delivered")}
+
+
+def test_a_hyphenated_transfer_verb_is_parsed_whole(extractor: Extractor) -> None:
+    assert _keys(extractor, "The UAE re-exported Chinese drones to the RSF.") == {
+        ("ARE", "rapid-support-forces", "category:drone", "delivered")
+    }
+    assert _keys(extractor, "Russia plans to re-equip Belarus with Iskander-M launchers.") == {
+        ("RUS", "BLR", "iskander-m", "planned")
+    }
+
+
+def test_disavowing_a_purchase_denies_it(extractor: Extractor) -> None:
+    mentions = extractor.extract(
+        "The Kremlin disavowed any purchase of Shahed-136 drones from Iran."
+    )
+    assert [(m.polarity, m.modality) for m in mentions.mentions] == [("negative", Modality.DENIED)]

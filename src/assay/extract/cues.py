@@ -82,6 +82,7 @@ class Cues:
     actors: PhraseIndex
     trigger_words: PhraseIndex
     word_directions: dict[str, str]
+    whole_words: dict[str, str]
     outward_verbs: frozenset[str]
     inward_verbs: frozenset[str]
     arrival_verbs: frozenset[str]
@@ -146,6 +147,12 @@ class Cues:
                 (lexicon.neutral_nouns, "NOUN", "neutral"),
             )
         )
+        whole_words = {
+            form: lemma
+            for lemma in (*verbs, *nouns)
+            if "-" in lemma.partition(" ")[0]
+            for form in _inflections(lemma, "VERB" if lemma in verbs else "NOUN")
+        }
         outward, phrasal_outward = _phrasal(lexicon.outward_verbs)
         inward, phrasal_inward = _phrasal(lexicon.inward_verbs)
         return cls(
@@ -154,6 +161,7 @@ class Cues:
             actors=PhraseIndex(actor_pairs),
             trigger_words=PhraseIndex((form, "trigger") for form in trigger_forms),
             word_directions=directions,
+            whole_words=whole_words,
             outward_verbs=outward,
             inward_verbs=inward,
             arrival_verbs=frozenset(lexicon.arrival_verbs),

@@ -23,7 +23,12 @@ from assay.extract.items import (
     find_items,
     quantity_of,
 )
-from assay.extract.language_model import MODEL_PACKAGE, MODEL_VERSION, load_language_model
+from assay.extract.language_model import (
+    MODEL_PACKAGE,
+    MODEL_VERSION,
+    keep_whole,
+    load_language_model,
+)
 from assay.extract.rewriting import Rewrite, rewrite
 from assay.extract.roles import (
     ARRIVAL,
@@ -63,7 +68,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Token
 
-EXTRACTOR_VERSION = "4"
+EXTRACTOR_VERSION = "5"
 _BATCH = 256
 
 
@@ -190,6 +195,7 @@ class Extractor:
         self.pack = pack
         self.cues = Cues.from_pack(pack)
         self._nlp = nlp
+        self._kept_whole = False
         self._slot_filler = slot_filler
         self._trigger_nouns = (
             self.cues.outward_nouns | self.cues.inward_nouns | self.cues.neutral_nouns
@@ -208,6 +214,9 @@ class Extractor:
         """The verified spaCy pipeline, loaded once."""
         if self._nlp is None:
             self._nlp = load_language_model()
+        if not self._kept_whole:
+            keep_whole(self._nlp, self.cues.whole_words)
+            self._kept_whole = True
         return self._nlp
 
     @property

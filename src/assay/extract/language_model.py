@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -75,3 +76,23 @@ def load_language_model() -> Language:
     folder = model_folder()
     verify_model(folder)
     return spacy.load(folder, exclude=list(UNUSED_COMPONENTS))
+
+
+def keep_whole(nlp: Language, words: Mapping[str, str]) -> None:
+    """Parse each hyphenated word as one token with the given lemma ("re-exported").
+
+    The tokenizer splits "re-exported" into three tokens, which the parser then reads as
+    nonsense; a special case keeps the word whole, and an attribute-ruler pattern gives it
+    the lexicon's lemma (the rule lemmatizer would guess "re-exporte"). Adding the same
+    words twice changes nothing.
+    """
+    from spacy.pipeline import AttributeRuler  # noqa: PLC0415 - see load_language_model
+
+    ruler = nlp.get_pipe("attribute_ruler")
+    add_special_case = getattr(nlp.tokenizer, "add_special_case", None)
+    if not isinstance(ruler, AttributeRuler) or add_special_case is None:
+        raise LanguageModelError("the language model has no attribute ruler or rule tokenizer")
+    for form, lemma in words.items():
+        for written in {form, form.capitalize()}:
+            add_special_case(written, [{"ORTH": written}])
+        ruler.add([[{"LOWER": form}]], {"LEMMA": lemma})
