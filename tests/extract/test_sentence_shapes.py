@@ -173,3 +173,7 @@ def test_disavowing_a_purchase_denies_it(extractor: Extractor) -> None:
         "The Kremlin disavowed any purchase of Shahed-136 drones from Iran."
     )
     assert [(m.polarity, m.modality) for m in mentions.mentions] == [("negative", Modality.DENIED)]
+
+
+def test_a_deployment_of_a_states_own_forces_moves_nothing(extractor: Extractor) -> None:
+    assert _keys(extractor, "Russian troops deployed S-400 systems to Belarus for drills.") == set()

@@ -126,6 +126,20 @@ def test_whoever_makes_the_claim_is_no_party_to_it(
     assert _keys(model_extractor, text) == {("IRN", "RUS", "category:drone", "delivered")}
 
 
+def test_a_party_in_an_aside_about_the_speaker_is_no_candidate(
+    rules_extractor: Extractor,
+) -> None:
+    """A relative clause the transfer is not part of describes someone; it names no party."""
+    text = (
+        "Russia's Africa Corps, which replaced the Wagner Group in Mali, said that Ukrainian "
+        "drones were reaching militants across the Sahel."
+    )
+    queries = _asked(rules_extractor, text)
+    assert queries, "the rules leave the recipient empty and ask"
+    for query in queries:
+        assert {c.actor for c in query.candidates}.isdisjoint({"wagner-group", "MLI"})
+
+
 def test_an_altered_or_missing_model_is_refused(tmp_path: Path) -> None:
     altered = tmp_path / "slot_filler.json"
     data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))

@@ -132,6 +132,18 @@ def _share_between_conjuncts(readings: list[_Reading]) -> None:
                 reading.recipients = [a for a in other.recipients if a not in reading.suppliers]
 
 
+def _in_an_aside(occurrence: ActorOccurrence, trigger: Token) -> bool:
+    """True for a party named in a relative clause the transfer is not part of.
+
+    "Alpha's corps, which replaced the Gamma group in Beta, said drones were reaching ...":
+    the clause describes the speaker, and nobody in it sends or gets the drones.
+    """
+    for ancestor in occurrence.span.root.ancestors:
+        if ancestor.dep_ == "relcl":
+            return trigger not in ancestor.subtree
+    return False
+
+
 def _entry_label(actors: list[ActorOccurrence]) -> str | None:
     """The party a tracker's entry is filed under: "Alpha: received X drones from Beta"."""
     for occurrence in actors:
@@ -540,6 +552,7 @@ class Extractor:
             and o.span.root.i not in described
             and not (slot == "recipient" and o.role == "demonym" and _on_item(o, reading.item))
             and not self._claimant(o)
+            and not _in_an_aside(o, reading.trigger.token)
         )
         if not candidates or _unknown_subject(named, actors):
             return None

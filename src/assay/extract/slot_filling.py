@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 MODEL_PATH = Path(__file__).with_name("slot_filler.json")
 # Rewritten by scripts/train_slot_filler.py with the file it writes.
-MODEL_SHA256 = "5dd42a199ace535de2ea49c0a6862ee54fa46f1359c2120af175ac542a6ae502"
+MODEL_SHA256 = "b09dc6b441596ed220ca6344d2576e9466fba880e3ffeafc96bd185ff4b7ddbc"
 
 _MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "appos", "conj", "det"})
 _PREPOSITIONS = frozenset(
