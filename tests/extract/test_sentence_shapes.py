@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from assay.extract.extractor import Extractor
+from assay.extract.slot_filling import RecordingFiller
 from assay.packs import load_packs
 from assay.records import Modality, SpeakerType
 
@@ -17,6 +18,12 @@ from assay.records import Modality, SpeakerType
 @pytest.fixture(scope="module")
 def extractor() -> Extractor:
     return Extractor(next(p for p in load_packs() if p.name == "arms_transfers"))
+
+
+@pytest.fixture(scope="module")
+def rules(extractor: Extractor) -> Extractor:
+    """The rules alone: the slot model's place is taken by a filler that answers nothing."""
+    return Extractor(extractor.pack, nlp=extractor.nlp, slot_filler=RecordingFiller([]))
 
 
 def _keys(extractor: Extractor, text: str) -> set[tuple[str | None, str | None, str, str]]:
@@ -177,3 +184,10 @@ def test_disavowing_a_purchase_denies_it(extractor: Extractor) -> None:
 
 def test_a_deployment_of_a_states_own_forces_moves_nothing(extractor: Extractor) -> None:
     assert _keys(extractor, "Russian troops deployed S-400 systems to Belarus for drills.") == set()
+
+
+def test_a_firm_named_with_of_and_its_state_is_that_state(rules: Extractor) -> None:
+    assert _keys(
+        rules,
+        "The firm Hyundai Rotem of the Republic of Korea handed over 46 K2 tanks to Poland.",
+    ) == {("KOR", "POL", "k2-black-panther", "delivered")}

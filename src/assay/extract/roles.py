@@ -722,6 +722,8 @@ def _through_preposition(token: Token, ancestor: Token) -> bool:
     """True when ``token`` hangs from ``ancestor`` through a preposition ("use in Gamma")."""
     steps = 0
     while token not in (ancestor, token.head) and steps < 20:
+        if _of_a_name(token, ancestor):
+            return False  # "Hyundai Rotem of Gamma": a firm named with its state
         if token.dep_ in ("pobj", "prep") and token.head != ancestor:
             return True
         if token.dep_ == "prep":
@@ -729,6 +731,18 @@ def _through_preposition(token: Token, ancestor: Token) -> bool:
         token = token.head
         steps += 1
     return False
+
+
+def _of_a_name(token: Token, ancestor: Token) -> bool:
+    """True for the state in "Name of Gamma" hanging from the name ``ancestor`` itself."""
+    preposition = token.head
+    return (
+        token.dep_ == "pobj"
+        and preposition.dep_ == "prep"
+        and preposition.lower_ == "of"
+        and preposition.head == ancestor
+        and ancestor.pos_ == "PROPN"
+    )
 
 
 def _depth(token: Token, ancestor: Token) -> int:
