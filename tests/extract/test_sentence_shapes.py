@@ -191,3 +191,9 @@ def test_a_firm_named_with_of_and_its_state_is_that_state(rules: Extractor) -> N
         rules,
         "The firm Hyundai Rotem of the Republic of Korea handed over 46 K2 tanks to Poland.",
     ) == {("KOR", "POL", "k2-black-panther", "delivered")}
+
+
+def test_a_refusal_to_send_halts_the_transfer(extractor: Extractor) -> None:
+    assert _keys(extractor, "Germany has so far refused to send Taurus missiles to Ukraine.") == {
+        ("DEU", "UKR", "taurus-kepd-350", "halted")
+    }
