@@ -197,3 +197,12 @@ def test_a_refusal_to_send_halts_the_transfer(extractor: Extractor) -> None:
     assert _keys(extractor, "Germany has so far refused to send Taurus missiles to Ukraine.") == {
         ("DEU", "UKR", "taurus-kepd-350", "halted")
     }
+
+
+def test_earmarking_plans_and_loaning_moves(extractor: Extractor) -> None:
+    assert _keys(extractor, "Japan has earmarked coastal radars for the Philippines.") == {
+        ("JPN", "PHL", "category:radar", "planned")
+    }
+    assert _keys(extractor, "Norway loaned two NASAMS batteries to Ukraine.") == {
+        ("NOR", "UKR", "nasams", "delivered")
+    }
