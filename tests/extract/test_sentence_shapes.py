@@ -206,3 +206,35 @@ def test_earmarking_plans_and_loaning_moves(extractor: Extractor) -> None:
     assert _keys(extractor, "Norway loaned two NASAMS batteries to Ukraine.") == {
         ("NOR", "UKR", "nasams", "delivered")
     }
+
+
+def test_an_owners_attempt_to_buy_makes_the_owner_the_buyer(extractor: Extractor) -> None:
+    assert _keys(extractor, "Britain blocked Argentina's attempts to buy Swedish Gripens.") == {
+        ("SWE", "ARG", "gripen", "halted")
+    }
+
+
+def test_in_service_with_names_the_holder(rules: Extractor) -> None:
+    text = "FN-6 missiles supplied by the UAE are now in service with the Rapid Support Forces."
+    assert _keys(rules, text) == {("ARE", "rapid-support-forces", "fn-6", "delivered")}
+
+
+def test_a_maker_handing_its_output_to_its_own_army_moves_nothing(extractor: Extractor) -> None:
+    assert (
+        _keys(extractor, "A plant near Astana handed 20 Arlan armoured vehicles to the army.")
+        == set()
+    )
+    assert (
+        _keys(extractor, "Ukrainian factories handed 12 more Bohdana howitzers to the army.")
+        == set()
+    )
+    assert _keys(
+        extractor, "A Turkish factory delivered 20 Kirpi armoured vehicles to Somalia."
+    ) == {("TUR", "SOM", "kirpi", "delivered")}
+
+
+def test_a_place_that_only_places_the_act_completes_no_phrasal_verb(extractor: Extractor) -> None:
+    assert _keys(extractor, "Vietnam flew Su-30 jets over Hanoi in a parade on Tuesday.") == set()
+    assert _keys(
+        extractor, "Uganda's army had flown 20 armoured personnel carriers into Juba."
+    ) == {("UGA", "SSD", "category:armoured_vehicle", "delivered")}

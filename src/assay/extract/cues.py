@@ -96,6 +96,7 @@ class Cues:
     holding_verbs: frozenset[str]
     interdictions: frozenset[str]
     cargo_verbs: frozenset[str]
+    producers: frozenset[str]
     group_members: frozenset[str]
     components: frozenset[str]
     generic_items: PhraseIndex
@@ -175,6 +176,7 @@ class Cues:
             holding_verbs=frozenset(lexicon.holding_verbs),
             interdictions=frozenset(lexicon.interdictions),
             cargo_verbs=frozenset(lexicon.cargo_verbs),
+            producers=frozenset(lexicon.producers),
             group_members=frozenset(lexicon.group_members),
             components=frozenset(lexicon.components),
             generic_items=PhraseIndex(

@@ -410,6 +410,8 @@ class Extractor:
                 if headline
                 else None
             )
+            if parsed is not None and self._made_at_home(parsed, item, actors):
+                continue
             if parsed is not None:
                 trigger = parsed
             elif reading is not None:
@@ -457,6 +459,30 @@ class Extractor:
             readings.append(_Reading(item, trigger, framing, suppliers, recipients, movers))
         self._complete_parties(readings, actors, sentence, headline=headline)
         return self._mentions_of(readings, sentence, rewritten)
+
+    def _made_at_home(
+        self, trigger: Trigger, item: ItemOccurrence, actors: list[ActorOccurrence]
+    ) -> bool:
+        """True when a maker hands its output to its own country's forces.
+
+        "The plant handed 40 guns to the Alphan army", "Alphan factories handed howitzers
+        to the army": a maker tied to no state, or an army tied to no state, is the home
+        country's. Production for a state's own forces is no transfer.
+        """
+        if trigger.direction != OUTWARD or trigger.is_noun:
+            return False
+        slots = slots_for(trigger, item, self.cues)
+        makers = [
+            word
+            for slot in slots.supplier
+            for word in conjuncts(slot)
+            if word.lemma_.lower() in self.cues.producers
+        ]
+        if not makers:
+            return False
+        named_maker = any(actor_of(word, actors) is not None for word in makers)
+        named_holder = any(actor_of(word, actors) is not None for word in slots.recipient)
+        return not named_maker or not named_holder
 
     def _settled(
         self, framing: Frame, trigger: Trigger, item: ItemOccurrence, *, planned: bool

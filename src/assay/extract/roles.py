@@ -33,6 +33,8 @@ _PRONOUNS = frozenset({"it", "they", "we", "its", "their", "our", "itself", "the
 # Verbs whose object, not their subject, does what their complement says ("urged Capital to send").
 _OBJECT_CONTROL_DEPS = frozenset({"dobj"})
 _CLIMB_LIMIT = 8
+# Prepositions that say where something happened, and never complete a phrasal verb.
+_PLACING = frozenset({"in", "at", "on", "over", "near", "during"})
 # Words that open a clause of their own, which the parser may read as prepositions.
 _CLAUSE_OPENERS = frozenset({"as", "while", "after", "before", "since", "when", "whereas"})
 # Verbs by which a transfer lists its items ("a package that includes ...").
@@ -90,13 +92,32 @@ class Trigger:
 
 def _phrasal_direction(token: Token, cues: Cues) -> str | None:
     lemma = token.lemma_.lower()
-    rests = {child.lower_ for child in token.children if child.dep_ in ("prt", "dobj", "prep")}
+    rests = {
+        child.lower_
+        for child in token.children
+        if child.dep_ in ("prt", "dobj", "prep") and not _places(child, cues)
+    }
     rests |= {child.lemma_.lower() for child in token.children if child.dep_ == "dobj"}
     if rests & cues.phrasal_outward.get(lemma, frozenset()):
         return OUTWARD
     if rests & cues.phrasal_inward.get(lemma, frozenset()):
         return INWARD
     return None
+
+
+def _places(word: Token, cues: Cues) -> bool:
+    """True for a preposition that only places the act: "flew jets in a parade" is no "fly in".
+
+    "flew in X-1 jets", parsed with the jets as the preposition's object, is still one.
+    """
+    return (
+        word.dep_ == "prep"
+        and word.lower_ in _PLACING
+        and any(
+            child.dep_ == "pobj" and not _is_placeholder(child) and not _names_a_weapon(child, cues)
+            for child in word.children
+        )
+    )
 
 
 def verb_direction(token: Token, cues: Cues) -> str | None:
@@ -378,11 +399,9 @@ def subjects(verb: Token) -> list[Token]:  # noqa: PLR0911 - one return per cons
     head = verb.head
     if head == verb:
         return []
-    if verb.dep_ in ("acl", "relcl") and not found and head.dep_ in ("dobj", "pobj", "attr"):
-        governor = head.head if head.dep_ != "pobj" else head.head.head
-        if governor.pos_ in _VERBS:
-            return subjects(governor)  # "Alpha finalised a deal to buy ..."
-    if verb.dep_ in ("relcl", "acl") or (found and found[0].lower_ in _RELATIVE_PRONOUNS):
+    if verb.dep_ in ("relcl", "acl") and not found:
+        return _subjects_of_a_modifier(verb)
+    if found:  # a relative pronoun: the noun the clause qualifies
         return [head]
     if verb.dep_ in ("xcomp", "pcomp", "dobj", "advcl"):
         controller = head.head if verb.dep_ == "pcomp" else head
@@ -402,6 +421,19 @@ def subjects(verb: Token) -> list[Token]:  # noqa: PLR0911 - one return per cons
             return [before]  # "Alpha sends X as Gamma offers Y", parsed as "as Gamma"
         return subjects(head)
     return []
+
+
+def _subjects_of_a_modifier(verb: Token) -> list[Token]:
+    """Who does what a clause qualifying a noun says, when the clause names nobody."""
+    head = verb.head
+    owners = _children(head, "poss")
+    if verb.dep_ == "acl" and owners and head.pos_ == "NOUN":
+        return owners  # "Beta's attempts to buy ...", "Alpha's plan to send ..."
+    if head.dep_ in ("dobj", "pobj", "attr"):
+        governor = head.head if head.dep_ != "pobj" else head.head.head
+        if governor.pos_ in _VERBS:
+            return subjects(governor)  # "Alpha finalised a deal to buy ..."
+    return [head]
 
 
 def is_passive(verb: Token) -> bool:
@@ -553,10 +585,16 @@ def slots_for(  # noqa: C901, PLR0912 - one branch per direction and voice
     return slots
 
 
+def _names_a_weapon(token: Token, cues: Cues) -> bool:
+    """True when the phrase's head word names a weapon."""
+    forms = {token.text, token.lemma_, *getInflection(token.lemma_, "NNS")}
+    return any(cues.items.find_all(form) for form in forms)
+
+
 def _names_a_thing(token: Token, cues: Cues) -> bool:
     """True when the phrase's head word names a weapon or a shipment, not a party."""
     forms = {token.text, token.lemma_, *getInflection(token.lemma_, "NNS")}
-    return any(index.find_all(form) for form in forms for index in (cues.items, cues.trigger_words))
+    return _names_a_weapon(token, cues) or any(cues.trigger_words.find_all(f) for f in forms)
 
 
 def _holders(item: ItemOccurrence, cues: Cues) -> list[Token]:
@@ -799,7 +837,9 @@ def loose_parties(
         if root.dep_ == "dobj" and head.dep_ == "pcomp" and head.head.dep_ == "prep":
             root, head = head, head.head  # "from neighbouring Alpha", read as a participle
         role: str | None = None
-        if root.dep_ in ("pobj", "pcomp") and head.i in within:
+        if _in_service_with(root, item):
+            role = "recipient"
+        elif root.dep_ in ("pobj", "pcomp") and head.i in within:
             role = _role_by_preposition(head, trigger, cues)
         elif (
             root.dep_ == "poss"
@@ -814,6 +854,21 @@ def loose_parties(
             found["counterpart"].append(party)
     return LooseParties(
         tuple(found["supplier"]), tuple(found["recipient"]), tuple(found["counterpart"])
+    )
+
+
+def _in_service_with(party: Token, item: ItemOccurrence) -> bool:
+    """True for Beta in "X, supplied by Alpha, are in service with Beta": Beta holds them.
+
+    The phrase hangs on the item or on the clause the item is the subject of.
+    """
+    service, within = party.head.head, party.head.head.head
+    if party.dep_ != "pobj" or party.head.lower_ != "with" or service.lemma_.lower() != "service":
+        return False
+    holder = within.head
+    anchor = coordination_root(item.anchor)
+    return within.lower_ == "in" and (
+        holder == anchor or (anchor.dep_ in ("nsubj", "nsubjpass") and anchor.head == holder)
     )
 
 

@@ -232,6 +232,7 @@ def load_lexicon(path: Path) -> tuple[Lexicon, dict[str, Category]]:
         holding_verbs=_phrase_list(data, "holding_verbs", path),
         interdictions=_phrase_list(data, "interdictions", path),
         cargo_verbs=_phrase_list(data, "cargo_verbs", path),
+        producers=_phrase_list(data, "producers", path),
         group_members=_phrase_list(data, "group_members", path),
         components=_phrase_list(data, "components", path),
         not_parties=_phrase_list(data, "not_parties", path),

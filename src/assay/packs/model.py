@@ -170,6 +170,7 @@ class Lexicon:
     holding_verbs: tuple[str, ...]
     interdictions: tuple[str, ...]
     cargo_verbs: tuple[str, ...]
+    producers: tuple[str, ...]
     group_members: tuple[str, ...]
     components: tuple[str, ...]
     not_parties: tuple[str, ...]
