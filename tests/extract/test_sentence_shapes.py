@@ -238,3 +238,14 @@ def test_a_place_that_only_places_the_act_completes_no_phrasal_verb(extractor: E
     assert _keys(
         extractor, "Uganda's army had flown 20 armoured personnel carriers into Juba."
     ) == {("UGA", "SSD", "category:armoured_vehicle", "delivered")}
+
+
+def test_a_pronoun_keeps_the_subject_not_a_source_named_after_it(extractor: Extractor) -> None:
+    text = (
+        "Cairo has promised Mogadishu more equipment, and it is expected to send air defence "
+        "systems next year, according to a Somali official."
+    )
+    assert _keys(extractor, text) == {("EGY", "SOM", "category:air_defence_system", "planned")}
+    assert _keys(extractor, "Tehran said it had sent Shahed-136 drones to Russia.") == {
+        ("IRN", "RUS", "shahed-136", "delivered")
+    }

@@ -132,6 +132,14 @@ def _share_between_conjuncts(readings: list[_Reading]) -> None:
                 reading.recipients = [a for a in other.recipients if a not in reading.suppliers]
 
 
+def _speaks_as_subject(occurrence: ActorOccurrence) -> bool:
+    """True when the party's phrase is a clause's subject ("Alpha said", "Alphan officials say")."""
+    phrase = occurrence.span.root
+    while phrase.dep_ in ("amod", "compound", "poss", "nmod") and phrase.head != phrase:
+        phrase = phrase.head
+    return phrase.dep_ in ("nsubj", "nsubjpass")
+
+
 def _in_an_aside(occurrence: ActorOccurrence, trigger: Token) -> bool:
     """True for a party named in a relative clause the transfer is not part of.
 
@@ -780,9 +788,17 @@ class Extractor:
             seat = _seat_of(token, actors)
             if seat is not None:
                 return seat  # "the government in Capital"
-        if speaker_actor and not kinds and speaker_actor not in excluded:
-            return speaker_actor
-        earlier = [(o.actor, self._kind(o.actor)) for o in actors if o.span.end <= token.i]
+        if (
+            speaker_actor
+            and not kinds
+            and speaker_actor not in excluded
+            and any(o.actor == speaker_actor and _speaks_as_subject(o) for o in actors)
+        ):
+            return speaker_actor  # "Alpha said it had sent ...", not "according to an Alphan"
+        before = [o for o in actors if o.span.end <= token.i]
+        if not kinds:  # "Alpha promised Beta X, and it will send Y": a pronoun keeps the subject
+            before.sort(key=lambda o: o.span.root.dep_ in ("nsubj", "nsubjpass"))
+        earlier = [(o.actor, self._kind(o.actor)) for o in before]
         for sentence in [list(reversed(earlier)), *reversed(context.sentences)]:
             for actor, kind in sentence:
                 if (not kinds or kind in kinds) and actor not in excluded:

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 MODEL_PATH = Path(__file__).with_name("slot_filler.json")
 # Rewritten by scripts/train_slot_filler.py with the file it writes.
-MODEL_SHA256 = "6d22a2fc9cbb7d0f8b1461a0c6d1c307e62d67a9bc3d29dcb1d3293e290bca80"
+MODEL_SHA256 = "1c4cdb91cf70b9f9935eeaa6d2903d98d80cc2c7e29aa264f5ccf3cfbb756b0a"
 
 _MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "appos", "conj", "det"})
 _PREPOSITIONS = frozenset(
