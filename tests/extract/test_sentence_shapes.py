@@ -249,3 +249,23 @@ def test_a_pronoun_keeps_the_subject_not_a_source_named_after_it(extractor: Extr
     assert _keys(extractor, "Tehran said it had sent Shahed-136 drones to Russia.") == {
         ("IRN", "RUS", "shahed-136", "delivered")
     }
+
+
+def test_each_item_takes_the_agent_that_follows_it(extractor: Extractor) -> None:
+    text = (
+        "The Sudanese army has reportedly been supplied with Mohajer-6 drones by Iran and with "
+        "Bayraktar TB2 drones by Turkey since 2023."
+    )
+    assert _keys(extractor, text) == {
+        ("IRN", "SDN", "mohajer-6", "delivered"),
+        ("TUR", "SDN", "bayraktar-tb2", "delivered"),
+    }
+
+
+def test_the_army_in_a_later_sentence_is_the_headline_recipients(extractor: Extractor) -> None:
+    text = (
+        "Myanmar junta takes delivery of Chinese fighter jets\n\n"
+        "The junta's leader thanked Beijing for its support. "
+        "The navy's Kilo-class submarine was handed over by New Delhi in 2020."
+    )
+    assert ("IND", "MMR", "kilo-class", "delivered") in _keys(extractor, text)

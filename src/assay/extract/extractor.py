@@ -16,6 +16,7 @@ from assay.extract.cues import Cues
 from assay.extract.framing import Frame, frame
 from assay.extract.headlines import is_headline, read_headline
 from assay.extract.items import (
+    STATE,
     ActorOccurrence,
     ItemOccurrence,
     find_actors,
@@ -87,6 +88,7 @@ class _Context:
     """The parties named so far in a document, for resolving "it", "we", "the group"."""
 
     sentences: list[list[tuple[str, str]]] = field(default_factory=list)
+    topic: str | None = None  # the state the headline is about, for "the army", "the junta"
 
 
 class _Parsed(NamedTuple):
@@ -287,6 +289,8 @@ class Extractor:
                         fruitless.append(_Parsed(sentence, doc, rewritten))
                 hits = self.cues.actors.find(sentence.text)
                 context.sentences.append([(hit.keys[0], self._kind(hit.keys[0])) for hit in hits])
+                if sentence.index == 0:
+                    context.topic = self._topic(result.mentions)
             self._generic_mentions(result, sentences, chosen, fruitless, context)
             result.sources = self._sources(sentences)
             yield result
@@ -327,7 +331,7 @@ class Extractor:
             *(_Parsed(s, doc, Rewrite(s.text, s.text)) for s, doc in fresh),
         ]
         for sentence, doc, rewritten in sorted(candidates, key=lambda p: p.sentence.index):
-            scoped = _Context(context.sentences[: sentence.index])
+            scoped = _Context(context.sentences[: sentence.index], context.topic)
             own = [hit.keys[0] for hit in self.cues.items.find(sentence.text)]
             for mention in self._analyse(doc, rewritten, sentence, scoped, generic=True):
                 families = self._generic_families(sentence, mention)
@@ -799,10 +803,24 @@ class Extractor:
         if not kinds:  # "Alpha promised Beta X, and it will send Y": a pronoun keeps the subject
             before.sort(key=lambda o: o.span.root.dep_ in ("nsubj", "nsubjpass"))
         earlier = [(o.actor, self._kind(o.actor)) for o in before]
+        topic = context.topic
+        if kinds and topic and topic not in excluded and self._kind(topic) in kinds:
+            earlier.insert(0, (topic, self._kind(topic)))  # after the sentence's own parties
         for sentence in [list(reversed(earlier)), *reversed(context.sentences)]:
             for actor, kind in sentence:
                 if (not kinds or kind in kinds) and actor not in excluded:
                     return actor
+        return None
+
+    def _topic(self, mentions: list[ClaimMention]) -> str | None:
+        """The state a headline's claim arms: what the story is about.
+
+        "Is Alpha arming Beta's junta?" is about Beta; a later "the junta", "the army" or
+        "the navy" that its own sentence does not tie to a state is Beta's.
+        """
+        for mention in mentions:
+            if mention.recipient and self._kind(mention.recipient) == STATE:
+                return mention.recipient
         return None
 
     def _mention(  # noqa: PLR0913, PLR0917 - one mention is built from all of these

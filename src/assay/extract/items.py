@@ -21,6 +21,7 @@ from assay.extract.rewriting import Replacement
 from assay.records import CATEGORY_PREFIX
 
 ARMED_GROUP = "armed_group"  # the gazetteer's kind for a non-state armed group
+STATE = "state"  # the gazetteer's kind for a state
 
 # Dependencies that tie a modifier to the noun it modifies inside one noun phrase.
 _NOUN_MODIFIERS = frozenset(
@@ -233,12 +234,13 @@ def find_actors(doc: Doc, cues: Cues) -> list[ActorOccurrence]:
             or any(start <= hit.start and hit.end <= end for start, end in covered)
         ):
             continue
-        role = _role_of(cues, hit)
+        role = role_of(cues, hit)
         found.append(ActorOccurrence(hit.keys, span, role))
     return found
 
 
-def _role_of(cues: Cues, hit: PhraseHit) -> str:
+def role_of(cues: Cues, hit: PhraseHit) -> str:
+    """How a hit names its actor: by name, metonym, demonym, body ..."""
     actor = cues.pack.gazetteer.actors[hit.keys[0]]
     for form, role in actor.surface_forms():
         if form == hit.form:

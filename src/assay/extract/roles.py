@@ -497,10 +497,14 @@ def slots_for(  # noqa: C901, PLR0912 - one branch per direction and voice
     token = trigger.token
     slots = Slots([], [])
     if trigger.direction == PRESENCE:
-        for place in (*_preps(item.anchor, _PLACE_PREPS), *_preps(token, _PLACE_PREPS)):
-            slots.recipient.append(place)
-        for agent in _preps(token, frozenset({"by"})):
-            slots.recipient.append(agent)
+        # "seen in Beta", "shown by Beta's army": where the item is, and who shows it
+        slots.recipient.extend(
+            (
+                *_preps(item.anchor, _PLACE_PREPS),
+                *_preps(token, _PLACE_PREPS),
+                *_preps(token, frozenset({"by"})),
+            )
+        )
         return slots
     if trigger.direction == CARGO:
         slots.recipient.extend(_destinations(token, cues))
@@ -539,7 +543,10 @@ def slots_for(  # noqa: C901, PLR0912 - one branch per direction and voice
             if patients and not _within(patients[0], item):
                 slots.recipient.extend(patients)
             slots.recipient_fallback.extend(_holders(item, cues))  # "flies jets sent by Alpha"
-            slots.supplier.extend(agents or from_objects)
+            if agents and not to_objects:  # "the navy's submarine was handed over by Alpha"
+                slots.recipient_fallback.extend(_children(coordination_root(item.anchor), "poss"))
+            own_agents = _preps(item.anchor, frozenset({"by"}))  # "with Y drones by Beta"
+            slots.supplier.extend(own_agents or _nearest_after(item, agents) or from_objects)
         else:
             objects = [
                 obj
@@ -555,34 +562,41 @@ def slots_for(  # noqa: C901, PLR0912 - one branch per direction and voice
                 slots.supplier_fallback.extend(from_objects)
                 slots.recipient.extend(objects)
         slots.recipient.extend(to_objects)
-        # "had given Gamma 14 tanks", parsed with the recipient inside the item phrase;
-        # "supplied most of Gamma's frigates": the owner of what was supplied received it
-        first = coordination_root(item.anchor)  # the owner comes first: "Gamma's frigates, tanks"
-        slots.recipient_fallback.extend(
-            child
-            for child in (
-                *item.anchor.children,
-                *first.children,
-                *(c for word in item.span for c in word.children),  # "offered Beta X-1 drones"
-            )
-            if (child.dep_ in ("nmod", "compound") or (child.dep_ == "poss" and not passive))
-            and child.pos_ == "PROPN"
-            and child.i < item.span.start
-        )
+        slots.recipient_fallback.extend(_names_before_the_item(item, passive=passive))
     else:
         if passive:
             slots.recipient.extend(agents or _holders(item, cues))  # "flies jets bought from Alpha"
         else:
             slots.recipient.extend(subjects(token))
-            for obj in _children(token, "dobj", "dative"):
-                if not _within(obj, item) and not _names_a_thing(obj, cues):
-                    slots.supplier.append(
-                        obj
-                    )  # "asked Alpha for", not "the Alphan jet", "a shipment"
+            slots.supplier.extend(  # "asked Alpha for", not "the Alphan jet", "a shipment"
+                obj
+                for obj in _children(token, "dobj", "dative")
+                if not _within(obj, item) and not _names_a_thing(obj, cues)
+            )
         slots.supplier.extend(from_objects)
         if not slots.supplier and token.head != token:
             slots.supplier.extend(_preps(token.head, frozenset({"with"})))  # "a deal with X to buy"
     return slots
+
+
+def _names_before_the_item(item: ItemOccurrence, *, passive: bool) -> list[Token]:
+    """Names on the item that say who got it.
+
+    "had given Gamma 14 tanks" is parsed with the recipient inside the item phrase, and in
+    "supplied most of Gamma's frigates" the owner of what was supplied received it.
+    """
+    first = coordination_root(item.anchor)  # the owner comes first: "Gamma's frigates, tanks"
+    return [
+        child
+        for child in (
+            *item.anchor.children,
+            *first.children,
+            *(c for word in item.span for c in word.children),  # "offered Beta X-1 drones"
+        )
+        if (child.dep_ in ("nmod", "compound") or (child.dep_ == "poss" and not passive))
+        and child.pos_ == "PROPN"
+        and child.i < item.span.start
+    ]
 
 
 def _names_a_weapon(token: Token, cues: Cues) -> bool:
