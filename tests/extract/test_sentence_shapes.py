@@ -269,3 +269,18 @@ def test_the_army_in_a_later_sentence_is_the_headline_recipients(extractor: Extr
         "The navy's Kilo-class submarine was handed over by New Delhi in 2020."
     )
     assert ("IND", "MMR", "kilo-class", "delivered") in _keys(extractor, text)
+
+
+def test_a_load_that_docks_with_its_ship_has_arrived(extractor: Extractor) -> None:
+    assert _keys(
+        extractor, "A ship carrying Egyptian howitzers docked in Mogadishu on Tuesday."
+    ) == {("EGY", "SOM", "category:artillery", "delivered")}
+    assert (
+        _keys(extractor, "The frigate and submarine that docked in Havana left after a week.")
+        == set()
+    )
+
+
+def test_the_militant_group_refers_back_to_an_armed_group(extractor: Extractor) -> None:
+    text = "Al-Shabaab fighters attacked a base. The militant group has also obtained armed drones."
+    assert _keys(extractor, text) == {(None, "al-shabaab", "category:drone", "delivered")}

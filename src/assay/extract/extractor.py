@@ -506,7 +506,7 @@ class Extractor:
             or (framing.status == "agreed" and _bought_and_in_hand(trigger.token, item))
         ):
             return _with_status(framing, "delivered")
-        if trigger.direction == CARGO or seized_on_board(item, self.cues):
+        if seized_on_board(item, self.cues):
             return _with_status(framing, "halted")  # a load seized on its way
         if planned and framing.status == "delivered":
             return _with_status(framing, "planned")

@@ -33,6 +33,9 @@ _PRONOUNS = frozenset({"it", "they", "we", "its", "their", "our", "itself", "the
 # Verbs whose object, not their subject, does what their complement says ("urged Capital to send").
 _OBJECT_CONTROL_DEPS = frozenset({"dobj"})
 _CLIMB_LIMIT = 8
+# Verbs by which a ship arrives. A warship that docks is a port call, not a delivery; what
+# a ship carries when it docks has arrived.
+_MOORING = frozenset({"dock", "berth", "moor"})
 # Prepositions that say where something happened, and never complete a phrasal verb.
 _PLACING = frozenset({"in", "at", "on", "over", "near", "during"})
 # Words that open a clause of their own, which the parser may read as prepositions.
@@ -273,7 +276,11 @@ def _verb_without_transfer(
         return _with_path(Trigger(verb, PRESENCE, is_noun=False), path)
     if lemma in cues.holding_verbs and below.dep_ == "dobj":
         return _with_path(Trigger(verb, HOLDING, is_noun=False), path)
-    if lemma in cues.cargo_verbs and below.dep_ == "dobj" and _stopping(verb, cues) is not None:
+    if (
+        lemma in cues.cargo_verbs
+        and below.dep_ == "dobj"
+        and (_stopping(verb, cues) is not None or _landing(verb, cues) is not None)
+    ):
         return _with_path(Trigger(verb, CARGO, is_noun=False), path)
     return None
 
@@ -298,6 +305,20 @@ def _stopping(cargo_verb: Token, cues: Cues) -> Token | None:
     return None
 
 
+def _landing(cargo_verb: Token, cues: Cues) -> Token | None:
+    """The arrival of the vehicle that ``cargo_verb`` says carried the item, if any.
+
+    "A ship carrying X docked in Beta", "a plane carrying X landed in Beta": the load
+    arrived with it.
+    """
+    vehicle = cargo_verb.head
+    if cargo_verb.dep_ not in ("acl", "relcl") or vehicle.dep_ != "nsubj":
+        return None
+    arrival = vehicle.head
+    arrives = arrival.lemma_.lower() in _MOORING or verb_direction(arrival, cues) == ARRIVAL
+    return arrival if arrives else None
+
+
 def seized_on_board(item: ItemOccurrence, cues: Cues) -> bool:
     """True for an item a seized vehicle carried ("seized a truck carrying X bound for ...")."""
     anchor = coordination_root(item.anchor)
@@ -310,12 +331,16 @@ def seized_on_board(item: ItemOccurrence, cues: Cues) -> bool:
 
 
 def _destinations(cargo_verb: Token, cues: Cues) -> list[Token]:
-    """Where a stopped load was going: "bound for Beta", "destined for Beta", "to Beta".
+    """Where a load went: "bound for Beta", "destined for Beta", "to Beta", "docked in Beta".
 
-    The destination hangs anywhere in the interdiction's clause (on the load, the vehicle
-    or the seizure itself), so every transfer verb there is read for its "for" or "to".
+    A stopped load's destination hangs anywhere in the interdiction's clause (on the load,
+    the vehicle or the seizure itself), so every transfer verb there is read for its "for"
+    or "to".
     """
     found = _preps(cargo_verb, _RECIPIENT_PREPS)
+    landing = _landing(cargo_verb, cues)
+    if not found and landing is not None:
+        return _children(landing, "dobj") or _preps(landing, _PLACE_PREPS)
     stop = _stopping(cargo_verb, cues)
     if found or stop is None:
         return found
