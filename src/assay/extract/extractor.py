@@ -483,6 +483,8 @@ class Extractor:
         """
         if trigger.direction != OUTWARD or trigger.is_noun:
             return False
+        if not any(word.lemma_.lower() in self.cues.producers for word in trigger.token.doc):
+            return False
         slots = slots_for(trigger, item, self.cues)
         makers = [
             word

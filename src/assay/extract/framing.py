@@ -415,11 +415,12 @@ def _according_to(doc: Doc, cues: Cues) -> Span | None:
     A one-word cue counts only after a comma or at the start: ", per two officials" names
     a source, "200 dollars per round" does not.
     """
-    for hit in cues.attributions.find(doc.text):
-        after = doc.char_span(hit.end, len(doc.text), alignment_mode="expand")
+    text = doc.text  # joined anew on every read
+    for hit in cues.attributions.find(text):
+        after = doc.char_span(hit.end, len(text), alignment_mode="expand")
         if after is None or not len(after):
             continue
-        if " " not in hit.form and doc.text[: hit.start].rstrip()[-1:] not in ("", ","):
+        if " " not in hit.form and text[: hit.start].rstrip()[-1:] not in ("", ","):
             continue
         first = after[0]
         while first.is_punct and first.i + 1 < len(doc):
@@ -511,7 +512,8 @@ def frame(
     if speaker is None:
         speaker = _according_to(sentence, cues)
     negation = _is_negated(chain, item_anchor) or _refuted(trigger, cues)
-    calls_false = cues.denial_phrases.contains(sentence.text) and speaker_verb is not None
+    text = sentence.text  # joined anew on every read
+    calls_false = cues.denial_phrases.contains(text) and speaker_verb is not None
     polarity = (
         "negative" if negation is not None or denied_by_speaker or calls_false else "positive"
     )
@@ -522,7 +524,7 @@ def frame(
     if speculation is not None and status in ("delivered", "planned", "agreed"):
         status = "planned"
         notes.append(speculation.text)
-    hedges = cues.hedges.find(sentence.text)
+    hedges = cues.hedges.find(text)
     reported = (
         None
         if speaker is not None
@@ -537,11 +539,11 @@ def frame(
         attributed=speaker is not None,
         hedged=bool(hedges) or reported is not None,
     )
-    notes.extend(sentence.text[h.start : h.end] for h in hedges)
+    notes.extend(text[h.start : h.end] for h in hedges)
     speaker_type = (
         speaker_type_of(speaker, sentence, occurrences, cues) if speaker else SpeakerType.NONE
     )
-    basis = cues.basis_of(sentence.text)
+    basis = cues.basis_of(text)
     if basis is None and speaker_type is SpeakerType.INTELLIGENCE:
         basis = "intelligence_report"
     return Frame(status, polarity, modality, speaker, speaker_type, basis, tuple(notes))

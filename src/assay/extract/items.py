@@ -222,11 +222,12 @@ def find_actors(doc: Doc, cues: Cues) -> list[ActorOccurrence]:
     ..." says nothing of the capital's state; nor does a name inside a phrase the pack
     says names none (a region's adjective built on a state's demonym).
     """
-    dateline = _DATELINE.match(doc.text)
+    text = doc.text  # joined anew on every read
+    dateline = _DATELINE.match(text)
     filed = dateline.end() if dateline else 0
-    covered = [(h.start, h.end) for h in cues.not_parties.find(doc.text)]
+    covered = [(h.start, h.end) for h in cues.not_parties.find(text)]
     found = []
-    for hit in cues.actors.find(doc.text):
+    for hit in cues.actors.find(text):
         span = _span(doc, hit)
         if (
             span is None
