@@ -284,3 +284,138 @@ def test_a_load_that_docks_with_its_ship_has_arrived(extractor: Extractor) -> No
 def test_the_militant_group_refers_back_to_an_armed_group(extractor: Extractor) -> None:
     text = "Al-Shabaab fighters attacked a base. The militant group has also obtained armed drones."
     assert _keys(extractor, text) == {(None, "al-shabaab", "category:drone", "delivered")}
+
+
+def test_an_item_flown_in_strikes_is_used_not_delivered(extractor: Extractor) -> None:
+    assert (
+        _keys(extractor, "Egypt's air force flew French-made Rafale jets in raids on camps.")
+        == set()
+    )
+    assert _keys(extractor, "Egypt's air force flies French-made Rafale jets.") == {
+        ("FRA", "EGY", "rafale", "delivered")
+    }
+
+
+def test_an_item_word_that_only_names_a_claim_or_a_fight_is_no_item(
+    extractor: Extractor,
+) -> None:
+    assert _keys(extractor, "Turkey receives Korean tanks as Seoul rejects drone claims") == {
+        ("KOR", "TUR", "category:tank", "delivered")
+    }
+    assert _keys(extractor, "Latvia asks Sweden for air defence systems after drone raids") == {
+        ("SWE", "LVA", "category:air_defence_system", "requested")
+    }
+
+
+def test_an_item_asked_for_a_purpose_is_still_requested(extractor: Extractor) -> None:
+    assert _keys(
+        extractor, "Estonia has asked Washington for Harpoon missiles to defend its ports."
+    ) == {("USA", "EST", "harpoon", "requested")}
+
+
+def test_the_maker_a_relative_names_is_the_supplier(extractor: Extractor) -> None:
+    assert _keys(
+        extractor,
+        "Nigeria's navy\n\nTwo patrol boats built by France's Ouest Yards were handed "
+        "to the navy on Monday.",
+    ) == {("FRA", "NGA", "category:naval_vessel", "delivered")}
+    assert _keys(extractor, "Nigeria received two patrol boats built in France.") == {
+        ("FRA", "NGA", "category:naval_vessel", "delivered")
+    }
+
+
+def test_a_denial_does_not_reach_into_a_relative_clause(extractor: Extractor) -> None:
+    mentions = extractor.extract(
+        "Minsk, which says it sold rifles to Moscow before the war, denies sending any since."
+    ).mentions
+    admitted = [m for m in mentions if m.status == "agreed"]
+    assert [(m.supplier, m.recipient, m.item) for m in admitted] == [
+        ("BLR", "RUS", "category:small_arms")
+    ]
+    assert admitted[0].modality is Modality.ATTRIBUTED
+    assert admitted[0].speaker == "Minsk"
+
+
+def test_an_owner_of_items_bought_from_a_supplier_is_the_buyer(extractor: Extractor) -> None:
+    text = (
+        "Venezuela grounds its fighter fleet\n\n"
+        "Its F-16 jets were bought from the United States in the 1980s."
+    )
+    assert ("USA", "VEN", "f-16", "delivered") in _keys(extractor, text)
+
+
+def test_items_ordered_that_would_arrive_later_are_planned(extractor: Extractor) -> None:
+    assert _keys(
+        extractor,
+        "The J-10C jets that Egypt ordered from China will arrive next spring.",
+    ) == {("CHN", "EGY", "j-10", "planned")}
+
+
+def test_work_on_weapons_a_party_holds_moves_none(extractor: Extractor) -> None:
+    assert (
+        _keys(extractor, "A maintenance contract for Algeria's Su-30 fighters was signed in May.")
+        == set()
+    )
+    assert (
+        _keys(extractor, "Caracas signed a deal with Moscow for the overhaul of its Su-30 jets.")
+        == set()
+    )
+
+
+def test_an_order_put_on_hold_is_halted(extractor: Extractor) -> None:
+    assert _keys(
+        extractor, "Kazakhstan has put on hold an order for more Su-30SM fighters from Russia."
+    ) == {("RUS", "KAZ", "su-30", "halted")}
+
+
+def test_items_a_party_relies_on_are_in_its_hands(extractor: Extractor) -> None:
+    assert _keys(
+        extractor, "Vietnam's air force still relies on Su-30 fighters bought from Russia in 2004."
+    ) == {("RUS", "VNM", "su-30", "delivered")}
+
+
+def test_items_that_roll_off_a_ship_or_trickle_in_have_arrived(rules: Extractor) -> None:
+    assert _keys(rules, "Chinese-made armoured vehicles have trickled in to Niamey since May.") == {
+        ("CHN", "NER", "category:armoured_vehicle", "delivered")
+    }
+    assert _keys(rules, "Turkish Kirpi vehicles rolled off a ship and into Nigeria on Friday.") == {
+        ("TUR", "NGA", "kirpi", "delivered")
+    }
+
+
+def test_a_sale_a_party_is_likely_to_make_is_planned(extractor: Extractor) -> None:
+    assert _keys(extractor, "Russia is likely to deliver Su-35 jets to Iran next year.") == {
+        ("RUS", "IRN", "su-35", "planned")
+    }
+
+
+def test_a_headline_word_for_weapons_is_no_verb_without_a_party_after_it(
+    extractor: Extractor,
+) -> None:
+    text = "Newsletter: Turkey's arms exporters look beyond the Bayraktar TB2\n\nNothing more."
+    assert _keys(extractor, text) == set()
+    text = "Iran arms the Houthis with anti-ship missiles\n\nNothing more."
+    assert _keys(extractor, text) == {("IRN", "houthis", "category:anti_ship_missile", "delivered")}
+
+
+def test_a_headline_owner_of_a_donated_item_holds_it(extractor: Extractor) -> None:
+    text = "Sri Lanka's Chinese-donated frigate returns to port\n\nNothing more."
+    assert _keys(extractor, text) == {("CHN", "LKA", "category:naval_vessel", "delivered")}
+
+
+def test_a_plain_recipient_takes_the_parties_it_includes(rules: Extractor) -> None:
+    assert _keys(
+        rules, "Turkey has handed armoured vehicles to several states since 2021, including Ghana."
+    ) == {("TUR", "GHA", "category:armoured_vehicle", "delivered")}
+
+
+def test_a_deal_for_an_item_names_no_recipient_by_its_for(extractor: Extractor) -> None:
+    assert _keys(extractor, "Addis Ababa inks deal for Turkish attack helicopters") == {
+        ("TUR", "ETH", "category:helicopter", "agreed")
+    }
+
+
+def test_the_host_of_an_arms_fair_is_no_party(extractor: Extractor) -> None:
+    assert _keys(
+        extractor, "Burkina Faso placed its order for the Akinci drones at an arms fair in Paris."
+    ) == {(None, "BFA", "bayraktar-akinci", "agreed")}

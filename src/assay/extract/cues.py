@@ -88,18 +88,23 @@ class Cues:
     arrival_verbs: frozenset[str]
     phrasal_outward: dict[str, frozenset[str]]
     phrasal_inward: dict[str, frozenset[str]]
+    phrasal_arrival: dict[str, frozenset[str]]
     outward_nouns: frozenset[str]
     inward_nouns: frozenset[str]
     neutral_nouns: frozenset[str]
     statuses: dict[str, frozenset[str]]
     presence_verbs: frozenset[str]
     holding_verbs: frozenset[str]
+    combat_words: frozenset[str]
+    venues: frozenset[str]
     interdictions: frozenset[str]
     cargo_verbs: frozenset[str]
     producers: frozenset[str]
     group_members: frozenset[str]
     components: frozenset[str]
+    services: frozenset[str]
     generic_items: PhraseIndex
+    generic_words: frozenset[str]
     provenance: PhraseIndex
     not_parties: PhraseIndex
     speculation: frozenset[str]
@@ -156,6 +161,7 @@ class Cues:
         }
         outward, phrasal_outward = _phrasal(lexicon.outward_verbs)
         inward, phrasal_inward = _phrasal(lexicon.inward_verbs)
+        arrival, phrasal_arrival = _phrasal(lexicon.arrival_verbs)
         return cls(
             pack=pack,
             items=PhraseIndex(item_pairs, variants=True),
@@ -165,24 +171,31 @@ class Cues:
             whole_words=whole_words,
             outward_verbs=outward,
             inward_verbs=inward,
-            arrival_verbs=frozenset(lexicon.arrival_verbs),
+            arrival_verbs=arrival,
             phrasal_outward=phrasal_outward,
             phrasal_inward=phrasal_inward,
+            phrasal_arrival=phrasal_arrival,
             outward_nouns=frozenset(lexicon.outward_nouns),
             inward_nouns=frozenset(lexicon.inward_nouns),
             neutral_nouns=frozenset(lexicon.neutral_nouns),
             statuses={name: frozenset(lemmas) for name, lemmas in lexicon.statuses.items()},
             presence_verbs=frozenset(lexicon.presence_verbs),
             holding_verbs=frozenset(lexicon.holding_verbs),
+            combat_words=frozenset(lexicon.combat_words),
+            venues=frozenset(lexicon.venues),
             interdictions=frozenset(lexicon.interdictions),
             cargo_verbs=frozenset(lexicon.cargo_verbs),
             producers=frozenset(lexicon.producers),
             group_members=frozenset(lexicon.group_members),
             components=frozenset(lexicon.components),
+            services=frozenset(lexicon.services),
             generic_items=PhraseIndex(
                 (phrase, family)
                 for family, phrases in lexicon.generic_items.items()
                 for phrase in phrases
+            ),
+            generic_words=frozenset(
+                phrase.lower() for phrases in lexicon.generic_items.values() for phrase in phrases
             ),
             provenance=PhraseIndex((p, "provenance") for p in lexicon.provenance),
             not_parties=PhraseIndex((p, "not_party") for p in lexicon.not_parties),

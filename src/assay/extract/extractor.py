@@ -46,6 +46,7 @@ from assay.extract.roles import (
     holding_verb,
     is_reference,
     loose_parties,
+    opens_a_clause,
     relative_trigger,
     seized_on_board,
     slots_for,
@@ -71,6 +72,8 @@ if TYPE_CHECKING:
 
 EXTRACTOR_VERSION = "5"
 _BATCH = 256
+# Lemmas of verbs that say who made an item: "jets built by Alpha's Firm" names their maker.
+_MAKING = frozenset({"build", "make", "manufacture", "produce", "develop", "design", "assemble"})
 
 
 @dataclass(slots=True)
@@ -152,6 +155,17 @@ def _in_an_aside(occurrence: ActorOccurrence, trigger: Token) -> bool:
         if ancestor.dep_ == "relcl":
             return trigger not in ancestor.subtree
     return False
+
+
+def _in_a_later_clause(occurrence: ActorOccurrence, reading: _Reading) -> bool:
+    """True for a party after a clause opener that follows the transfer and its item.
+
+    "Beta receives X as Gamma orders Y": Gamma belongs to the clause "as" opens, even where
+    a headline's parse does not say so.
+    """
+    doc = occurrence.span.doc
+    after = max(reading.item.span.end, reading.trigger.token.i + 1)
+    return any(opens_a_clause(word) for word in doc[after : occurrence.span.start])
 
 
 def _entry_label(actors: list[ActorOccurrence]) -> str | None:
@@ -418,7 +432,13 @@ class Extractor:
             governing = governing_trigger(item, self.cues)
             parsed = relative or governing
             reading = (
-                read_headline(doc, item, actors, self.cues.word_directions, self.cues.interdictions)
+                read_headline(
+                    doc,
+                    item,
+                    actors,
+                    (self.cues.word_directions, self.cues.generic_words),
+                    self.cues.interdictions,
+                )
                 if headline
                 else None
             )
@@ -593,6 +613,9 @@ class Extractor:
             and not (slot == "recipient" and o.role == "demonym" and _on_item(o, reading.item))
             and not self._claimant(o)
             and not _in_an_aside(o, reading.trigger.token)
+            and not self._hosts_a_venue(o)
+            and not self._acts_elsewhere(o, reading.trigger.token, slot)
+            and not _in_a_later_clause(o, reading)
         )
         if not candidates or _unknown_subject(named, actors):
             return None
@@ -606,6 +629,35 @@ class Extractor:
                 candidates,
             )
         )
+
+    def _acts_elsewhere(self, occurrence: ActorOccurrence, trigger: Token, slot: str) -> bool:
+        """Whether a party is the subject of another transfer that makes it the wrong side.
+
+        In "Beta receives X as Gamma orders Y", Gamma buys Y and so supplies nothing; in
+        "Alpha sent X as Gamma shipped Y to Delta", Gamma gives and receives nothing.
+        """
+        root = occurrence.span.root
+        verb = root.head
+        if root.dep_ != "nsubj" or verb in (trigger, root):
+            return False
+        direction = verb_direction(verb, self.cues)
+        return (slot == "supplier" and direction == INWARD) or (
+            slot == "recipient" and direction == OUTWARD
+        )
+
+    def _hosts_a_venue(self, occurrence: ActorOccurrence) -> bool:
+        """Whether a party only places an event: "at an arms fair in Gamma", "at the Gamma show"."""
+        root = occurrence.span.root
+        while root.dep_ in ("amod", "compound", "poss", "nmod") and root.head != root:
+            if root.head.lemma_.lower() in self.cues.venues:
+                return True  # "the Gamma air show"
+            root = root.head
+        place = root.head
+        if root.dep_ != "pobj" or place.lower_ != "in":
+            return False
+        event = place.head  # "an arms fair", which the parser may read as fair "arms"
+        words = [event, *(c for c in event.children if c.dep_ in ("amod", "compound"))]
+        return any(word.lemma_.lower() in self.cues.venues for word in words)
 
     def _claimant(self, occurrence: ActorOccurrence) -> bool:
         """Whether a party is named as the owner of a claim: "Gamma's claims", "Gamma's report"."""
@@ -653,8 +705,9 @@ class Extractor:
 
         "received the jets it bought from Alpha", "the jets Alpha promised Beta have been
         handed over": bought or promised earlier, delivered now, so the outer clause's
-        status wins. "vehicles supplied by Alpha had been handed to the army": one transfer
-        told twice, each clause naming one of its parties.
+        status wins, as it does in "the jets Beta ordered will arrive in May". "vehicles
+        supplied by Alpha had been handed to the army": one transfer told twice, each
+        clause naming one of its parties.
         """
         framing, suppliers, recipients = found
         moving = governing.direction in (OUTWARD, INWARD, ARRIVAL)
@@ -662,7 +715,7 @@ class Extractor:
             not governing.is_noun or governing.direction == INWARD
         ):
             outer = frame(doc, governing.token, item.anchor, actors, self.cues)
-            if outer.status == "delivered" and governing.direction != PRESENCE:
+            if outer.status in ("delivered", "planned") and governing.direction != PRESENCE:
                 framing = outer
                 moving = True
         if moving and not (suppliers and recipients):
@@ -775,6 +828,12 @@ class Extractor:
                 )
                 if actor and actor not in parties:
                     parties.append(actor)
+                if occurrence is None and actor is None:
+                    parties.extend(
+                        named
+                        for named in _named_examples(token, actors)
+                        if named not in parties and named not in excluded
+                    )
         return parties
 
     def _resolve(
@@ -899,6 +958,48 @@ def _unknown_subject(words: list[Token], actors: list[ActorOccurrence]) -> bool:
     )
 
 
+def _maker_named(anchor: Token, actors: list[ActorOccurrence]) -> str | None:
+    """The party a reduced relative names as the item's maker: "jets built by Alpha's Firm".
+
+    "Corvettes built in Alpha" name it by place. Like a demonym, the maker is the supplier
+    when the sentence names no other, and never the recipient.
+    """
+    for clause in anchor.children:
+        if clause.dep_ != "acl" or clause.lemma_.lower() not in _MAKING:
+            continue
+        for agent in clause.children:
+            if agent.dep_ != "agent" and not (agent.dep_ == "prep" and agent.lower_ == "in"):
+                continue
+            for maker in agent.children:
+                occurrence = actor_of(maker, actors) if maker.dep_ == "pobj" else None
+                if occurrence is not None:
+                    return occurrence.actor
+    return None
+
+
+def _named_examples(token: Token, actors: list[ActorOccurrence]) -> list[str]:
+    """The parties a plain noun is illustrated by: "several states, including Beta and Gamma".
+
+    The parser often hangs a late "including" elsewhere in the clause ("handed X to several
+    states since 2021, including Beta"); one after the noun in its verb's phrase counts.
+    """
+    found: list[str] = []
+    clause = token.head.head if token.dep_ == "pobj" else token.head
+    for preposition in clause.subtree:
+        if (
+            preposition.i < token.i
+            or preposition.dep_ != "prep"
+            or preposition.lower_ not in ("including", "like")
+        ):
+            continue
+        for example in (c for c in preposition.children if c.dep_ == "pobj"):
+            for word in conjuncts(example):
+                occurrence = actor_of(word, actors)
+                if occurrence is not None and occurrence.actor not in found:
+                    found.append(occurrence.actor)
+    return found
+
+
 def _on_item(occurrence: ActorOccurrence, item: ItemOccurrence) -> bool:
     """Whether a party's words sit inside the item's phrase ("Alphan X-1 missiles")."""
     return occurrence.span.root.i in {t.i for t in item.anchor.subtree}
@@ -924,8 +1025,11 @@ def _seat_of(token: Token, actors: list[ActorOccurrence]) -> str | None:
 
 
 def _demonyms(item: ItemOccurrence, actors: list[ActorOccurrence]) -> list[str]:
-    """The party a demonym or name on the item stands for ("Alphan drones")."""
+    """The party a demonym or name on the item, or its maker, stands for ("Alphan drones")."""
     anchor = item.anchor
+    made_by = _maker_named(anchor, actors)
+    if made_by is not None:
+        return [made_by]
     while True:
         left, right = anchor.left_edge.i, anchor.i
         found = [

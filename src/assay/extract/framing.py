@@ -87,10 +87,16 @@ def _own_clause(token: Token) -> bool:
 
 
 def _speaker_verbs(trigger: Token, cues: Cues) -> list[Token]:
-    """The verbs of saying or denying above the trigger, nearest first."""
+    """The verbs of saying or denying above the trigger, nearest first.
+
+    A denial above a relative clause denies the main clause, not what the relative clause
+    says of its noun: "Alpha, which says it sent drones before the war, denies sending
+    any since" admits the first transfer.
+    """
     found = []
     token = trigger
     below = trigger
+    in_relative = False
     for _ in range(_CLIMB_LIMIT):
         lemma = token.lemma_.lower()
         is_verb = token.pos_ == "VERB"
@@ -99,13 +105,14 @@ def _speaker_verbs(trigger: Token, cues: Cues) -> list[Token]:
             and is_verb
             and (
                 lemma in cues.reporting_verbs
-                or _denies(token, cues)
+                or (_denies(token, cues) and not in_relative)
                 or (lemma in _ASKING and _asks_whether(below))
             )
         ):
             found.append(token)
         if token.head == token:
             break
+        in_relative = in_relative or token.dep_ == "relcl"
         below, token = token, token.head
     if not found:
         # "Alpha sent drones, officials said": the verb of saying hangs off the clause.
@@ -149,6 +156,8 @@ def _subject_of(verb: Token) -> Token | None:
     agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children]
     subject = [c for c in verb.children if c.dep_ == "nsubj"]
     found = agents or subject
+    if found and found[0].tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+        return verb.head  # "Alpha, which says ...": the relative pronoun stands for Alpha
     if not found and verb.i > 0:
         # "..., the embassy in Capital said": the parser often hangs the speaker as an
         # apposition on the last noun of the claim, right before the verb
@@ -329,10 +338,12 @@ def _phrasal_lemmas(words: list[Token]) -> dict[str, str]:
             if child.dep_ == "prt":
                 found[f"{lemma} {child.lower_}"] = f"{word.text} {child.text}"
             elif child.dep_ == "prep":
-                for obj in child.children:
-                    if obj.dep_ == "pobj":
-                        phrase = f"{lemma} {child.lower_} {obj.lower_}"
-                        found[phrase] = f"{word.text} {child.text} {obj.text}"
+                objects = [obj for obj in child.children if obj.dep_ == "pobj"]
+                if not objects and child.i + 1 < len(child.doc):
+                    objects = [child.doc[child.i + 1]]  # "put on hold an order", misparsed
+                for obj in objects:
+                    phrase = f"{lemma} {child.lower_} {obj.lower_}"
+                    found[phrase] = f"{word.text} {child.text} {obj.text}"
     return found
 
 

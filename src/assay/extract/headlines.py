@@ -40,12 +40,44 @@ class HeadlineReading:
     recipients: list[str] = field(default_factory=list)
 
 
-def _trigger(doc: Doc, item: ItemOccurrence, directions: dict[str, str]) -> Token | None:
-    """The transfer word nearest before the item, a verb preferred to a deal noun."""
-    before = [t for t in doc[: item.span.start] if t.lower_ in directions]
+def _trigger(
+    doc: Doc,
+    item: ItemOccurrence,
+    actors: list[ActorOccurrence],
+    words: tuple[dict[str, str], frozenset[str]],
+) -> Token | None:
+    """The transfer word nearest before the item, a verb preferred to a deal noun.
+
+    A word that is also a generic item word ("arms") is a verb only when a party follows
+    it ("Alpha arms Beta"); otherwise it names weapons ("Alpha's arms exporters").
+    """
+    directions, generic_words = words
+    before = [
+        t
+        for t in doc[: item.span.start]
+        if t.lower_ in directions
+        and (t.lower_ not in generic_words or _party_follows(doc, t, actors))
+    ]
     moving = [t for t in before if directions[t.lower_] != NEUTRAL]
     chosen = moving or before
     return chosen[-1] if chosen else None
+
+
+def _owns_past(occurrence: ActorOccurrence, trigger: Token) -> bool:
+    """True for "Beta's Alphan-donated frigate": the owner of a phrase the trigger modifies.
+
+    The trigger sits inside the owned phrase, so the owner holds the item; it does not act.
+    """
+    root = occurrence.span.root
+    return root.dep_ == "poss" and root.head.i > trigger.i
+
+
+def _party_follows(doc: Doc, token: Token, actors: list[ActorOccurrence]) -> bool:
+    """True when the first word after ``token`` not skipped begins a party's name."""
+    index = token.i + 1
+    while index < len(doc) and doc[index].lower_ in _SKIPPED:
+        index += 1
+    return any(occurrence.span.start == index for occurrence in actors)
 
 
 def _word_before(doc: Doc, occurrence: ActorOccurrence) -> str:
@@ -60,7 +92,7 @@ def read_headline(
     doc: Doc,
     item: ItemOccurrence,
     actors: list[ActorOccurrence],
-    directions: dict[str, str],
+    words: tuple[dict[str, str], frozenset[str]],
     interdictions: frozenset[str] = frozenset(),
 ) -> HeadlineReading | None:
     """The parties of ``item`` by a headline's word order, or None without a transfer word.
@@ -68,14 +100,19 @@ def read_headline(
     A party before an interdiction verb ("Alpha foils a shipment of rockets for Gamma")
     stopped the transfer and is no party to it.
     """
-    trigger = _trigger(doc, item, directions)
+    trigger = _trigger(doc, item, actors, words)
     if trigger is None:
         return None
+    directions = words[0]
     # "Alpha to send drones to Beta": a headline's infinitive announces a plan
     planned = trigger.i > 0 and doc[trigger.i - 1].lower_ == "to"
     reading = HeadlineReading(trigger, directions[trigger.lower_], planned)
     inside_item = set(range(item.anchor.left_edge.i, item.anchor.i + 1))
-    acting = [o for o in actors if o.span.end <= trigger.i and o.role != "demonym"]
+    acting = [
+        o
+        for o in actors
+        if o.span.end <= trigger.i and o.role != "demonym" and not _owns_past(o, trigger)
+    ]
     if acting and not any(
         t.lemma_.lower() in interdictions for t in doc[acting[-1].span.end : trigger.i]
     ):

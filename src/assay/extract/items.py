@@ -111,7 +111,9 @@ def find_items(
         if not _served_by_another(item, by_anchor)
         and not _names_members(item, doc, cues)
         and not _names_parts(item, cues)
+        and not _names_a_service(item, cues)
         and not _prices_a_unit(item)
+        and not _names_a_claim_or_a_fight(item, cues)
     ]
     return sorted(kept, key=lambda item: item.span.start)
 
@@ -145,6 +147,34 @@ def _prices_a_unit(item: ItemOccurrence) -> bool:
     """True for the item a price is given for ("20,000 dollars per drone"): no second item."""
     anchor = item.anchor
     return anchor.dep_ == "pobj" and anchor.head.lower_ == "per"
+
+
+def _names_a_claim_or_a_fight(item: ItemOccurrence, cues: Cues) -> bool:
+    """True for an item word that only qualifies a claim or a fight: "drone claims", "drone raids".
+
+    The claim or combat noun heads the item's phrase; the phrase names a dispute over
+    claims or an attack, and moves nothing.
+    """
+    lemma = item.anchor.lemma_.lower()
+    return lemma in cues.claim_nouns or lemma in cues.combat_words
+
+
+def _names_a_service(item: ItemOccurrence, cues: Cues) -> bool:
+    """True when the item is only what work is done on: "the overhaul of its X-1 jets".
+
+    "A maintenance contract for X-1 helicopters" and "the X-1 upgrade" service weapons a
+    party already holds; the pack lists the nouns for such work.
+    """
+    anchor = item.anchor
+    if anchor.lemma_.lower() in cues.services:
+        return True  # "the X-1 upgrade"
+    while anchor.dep_ == "conj" and anchor.head != anchor:
+        anchor = anchor.head
+    if anchor.dep_ != "pobj" or anchor.head.lower_ not in ("of", "for", "on"):
+        return False
+    work = anchor.head.head  # "the overhaul of", "a maintenance contract for"
+    words = [work, *(c for c in work.children if c.dep_ in ("compound", "amod", "nmod"))]
+    return any(word.lemma_.lower() in cues.services for word in words)
 
 
 def _names_parts(item: ItemOccurrence, cues: Cues) -> bool:

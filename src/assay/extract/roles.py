@@ -105,6 +105,8 @@ def _phrasal_direction(token: Token, cues: Cues) -> str | None:
         return OUTWARD
     if rests & cues.phrasal_inward.get(lemma, frozenset()):
         return INWARD
+    if rests & cues.phrasal_arrival.get(lemma, frozenset()):
+        return ARRIVAL
     return None
 
 
@@ -177,6 +179,23 @@ def _raised_trigger(verb: Token, cues: Cues) -> Trigger | None:
     return None
 
 
+def _asked_for_a_purpose(verb: Token, cues: Cues) -> Trigger | None:
+    """The request an item was asked for when the parser reads it as a clause's subject.
+
+    "asked Alpha for X-1 missiles to defend its ports" is often parsed as "for X-1 missiles
+    to defend ...", a clause whose subject is the item; the asking verb still requests it.
+    """
+    asking = verb.head
+    if verb.dep_ not in ("xcomp", "advcl", "ccomp") or asking == verb:
+        return None
+    if not any(child.dep_ == "mark" and child.lower_ == "for" for child in verb.children):
+        return None
+    lemma = asking.lemma_.lower()
+    if "for" in cues.phrasal_inward.get(lemma, frozenset()):
+        return Trigger(asking, INWARD, is_noun=False, path=(verb,))
+    return None
+
+
 def _with_path(found: Trigger, path: list[Token]) -> Trigger:
     return Trigger(found.token, found.direction, found.is_noun, tuple(path))
 
@@ -246,7 +265,7 @@ def governing_trigger(  # noqa: PLR0911 - the climb tries each reading in turn
         # "including" and "following" head prepositional phrases although tagged as verbs
         if (head.pos_ in _VERBS and head.dep_ != "prep") or head.dep_ == "ROOT":
             if token.dep_ in ("nsubj", "nsubjpass"):
-                raised = _raised_trigger(head, cues)
+                raised = _raised_trigger(head, cues) or _asked_for_a_purpose(head, cues)
                 if raised:
                     return _with_path(raised, path)
             if token.dep_ in ("prep", "pobj", "npadvmod"):
@@ -274,7 +293,10 @@ def _verb_without_transfer(
             return _with_path(package, [*path, verb])
     if lemma in cues.presence_verbs:
         return _with_path(Trigger(verb, PRESENCE, is_noun=False), path)
-    if lemma in cues.holding_verbs and below.dep_ == "dobj":
+    holds = (lemma in cues.holding_verbs and below.dep_ == "dobj") or (
+        below.dep_ == "prep" and f"{lemma} {below.lower_}" in cues.holding_verbs
+    )  # "Beta flies ...", "Beta relies on ..."
+    if holds and not in_combat(verb, cues):
         return _with_path(Trigger(verb, HOLDING, is_noun=False), path)
     if (
         lemma in cues.cargo_verbs
@@ -448,6 +470,11 @@ def subjects(verb: Token) -> list[Token]:  # noqa: PLR0911 - one return per cons
     return []
 
 
+def opens_a_clause(token: Token) -> bool:
+    """True for a word that opens a subordinate clause of its own ("as" in "as Gamma orders")."""
+    return token.dep_ == "mark" and token.lower_ in _CLAUSE_OPENERS
+
+
 def _subjects_of_a_modifier(verb: Token) -> list[Token]:
     """Who does what a clause qualifying a noun says, when the clause names nobody."""
     head = verb.head
@@ -515,7 +542,7 @@ def _holds_item_by_with(token: Token, item: ItemOccurrence) -> bool:
     )
 
 
-def slots_for(  # noqa: C901, PLR0912 - one branch per direction and voice
+def slots_for(  # noqa: PLR0912 - one branch per direction and voice
     trigger: Trigger, item: ItemOccurrence, cues: Cues
 ) -> Slots:
     """Which tokens name the supplier and the recipient of ``item`` moved by ``trigger``."""
@@ -589,19 +616,34 @@ def slots_for(  # noqa: C901, PLR0912 - one branch per direction and voice
         slots.recipient.extend(to_objects)
         slots.recipient_fallback.extend(_names_before_the_item(item, passive=passive))
     else:
-        if passive:
-            slots.recipient.extend(agents or _holders(item, cues))  # "flies jets bought from Alpha"
-        else:
-            slots.recipient.extend(subjects(token))
-            slots.supplier.extend(  # "asked Alpha for", not "the Alphan jet", "a shipment"
-                obj
-                for obj in _children(token, "dobj", "dative")
-                if not _within(obj, item) and not _names_a_thing(obj, cues)
-            )
-        slots.supplier.extend(from_objects)
-        if not slots.supplier and token.head != token:
-            slots.supplier.extend(_preps(token.head, frozenset({"with"})))  # "a deal with X to buy"
+        _fill_inward(slots, trigger, item, cues, (agents, from_objects, passive))
     return slots
+
+
+def _fill_inward(
+    slots: Slots,
+    trigger: Trigger,
+    item: ItemOccurrence,
+    cues: Cues,
+    found: tuple[list[Token], list[Token], bool],
+) -> None:
+    """The slots of a verb by which its subject gets the item ("Beta bought X from Alpha")."""
+    token = trigger.token
+    agents, from_objects, passive = found
+    if passive:
+        slots.recipient.extend(agents or _holders(item, cues))  # "flies jets bought from Alpha"
+        if not agents and from_objects:  # "Beta's jets were bought from Alpha"
+            slots.recipient_fallback.extend(_children(coordination_root(item.anchor), "poss"))
+    else:
+        slots.recipient.extend(subjects(token))
+        slots.supplier.extend(  # "asked Alpha for", not "the Alphan jet", "a shipment"
+            obj
+            for obj in _children(token, "dobj", "dative")
+            if not _within(obj, item) and not _names_a_thing(obj, cues)
+        )
+    slots.supplier.extend(from_objects)
+    if not slots.supplier and token.head != token:
+        slots.supplier.extend(_preps(token.head, frozenset({"with"})))  # "a deal with X to buy"
 
 
 def _names_before_the_item(item: ItemOccurrence, *, passive: bool) -> list[Token]:
@@ -655,13 +697,35 @@ def holding_verb(item: ItemOccurrence, cues: Cues) -> Token | None:
     if anchor.dep_ == "pobj" and verb.dep_ == "prt":
         anchor, verb = verb, verb.head  # "shows off jets", parsed as the particle's object
         anchor_ok = True
+    elif anchor.dep_ == "pobj" and verb.dep_ == "prep" and verb.head != verb:
+        preposition, verb = verb, verb.head  # "relies on jets"
+        phrase = f"{verb.lemma_.lower()} {preposition.lower_}"
+        return verb if phrase in cues.holding_verbs and not in_combat(verb, cues) else None
     else:
         anchor_ok = anchor.dep_ in ("dobj", "ccomp")
     lemma = verb.lemma_.lower()
     particles = [f"{lemma} {c.lower_}" for c in verb.children if c.dep_ == "prt"]
-    if anchor_ok and {lemma, *particles} & cues.holding_verbs:
+    if anchor_ok and {lemma, *particles} & cues.holding_verbs and not in_combat(verb, cues):
         return verb  # "operates ...", "shows off ..."
     return None
+
+
+def in_combat(verb: Token, cues: Cues) -> bool:
+    """True when ``verb`` uses its object in fighting: "flew drones in strikes on ...".
+
+    A party that flies or fields a foreign-made item against a target reports the item's
+    use, not its delivery. The phrase may hang on the verb or on its object.
+    """
+    holders = [verb, *(child for child in verb.children if child.dep_ == "dobj")]
+    for preposition in (c for word in holders for c in word.children if c.dep_ == "prep"):
+        if preposition.lower_ == "against":
+            return True
+        objects = [c for c in preposition.children if c.dep_ == "pobj"]
+        if preposition.lower_ in ("in", "during", "for") and any(
+            o.lemma_.lower() in cues.combat_words for o in objects
+        ):
+            return True
+    return False
 
 
 def _winning_verb(noun: Token) -> Token | None:
@@ -731,8 +795,10 @@ def _noun_slots(trigger: Trigger, item: ItemOccurrence, cues: Cues) -> Slots:
             if not givers and not slots.supplier:
                 slots.supplier.extend(_preps(verb, frozenset({"with"})))
             verb = verb.head if verb.dep_ == "dobj" else verb.head.head
-        if not slots.recipient:
-            slots.recipient.extend(_preps(verb, _RECIPIENT_PREPS))
+        if not slots.recipient:  # "signs a deal for X-1 jets", the "for" hung on the verb
+            slots.recipient.extend(
+                obj for obj in _preps(verb, _RECIPIENT_PREPS) if not _within(obj, item)
+            )
         if not slots.recipient and noun.dep_ == "nsubj" and verb_direction(verb, cues) == ARRIVAL:
             # "a consignment of X reached Beta", "a shipment of X arrived in Beta"
             slots.recipient.extend(_children(verb, "dobj") or _preps(verb, _PLACE_PREPS))
