@@ -419,3 +419,22 @@ def test_the_host_of_an_arms_fair_is_no_party(extractor: Extractor) -> None:
     assert _keys(
         extractor, "Burkina Faso placed its order for the Akinci drones at an arms fair in Paris."
     ) == {(None, "BFA", "bayraktar-akinci", "agreed")}
+
+
+def test_a_trade_figure_that_changes_names_no_transfer(extractor: Extractor) -> None:
+    assert _keys(extractor, "Exports of Turkish drones rose by 40 per cent in 2024.") == set()
+    assert _keys(extractor, "Deliveries of Iranian drones to Russia rose sharply in May.") == {
+        ("IRN", "RUS", "category:drone", "delivered")
+    }
+
+
+def test_an_item_shown_at_an_exhibition_is_on_display_not_in_service(
+    extractor: Extractor,
+) -> None:
+    assert (
+        _keys(extractor, "German Leopard tanks destroyed in Ukraine were shown at a Moscow fair.")
+        == set()
+    )
+    assert _keys(extractor, "Satellite images show North Korean Koksan guns in Russia.") == {
+        ("PRK", "RUS", "koksan", "delivered")
+    }

@@ -70,8 +70,30 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Token
 
-EXTRACTOR_VERSION = "5"
+EXTRACTOR_VERSION = "6"
 _BATCH = 256
+# Lemmas of verbs by which a trade figure changes: "exports of Alphan drones rose by 40 per
+# cent" counts a trade and asserts no particular transfer.
+_TRENDS = frozenset(
+    {
+        "rise",
+        "fall",
+        "grow",
+        "increase",
+        "decrease",
+        "double",
+        "triple",
+        "drop",
+        "decline",
+        "surge",
+        "jump",
+        "climb",
+        "soar",
+        "slump",
+        "plunge",
+        "shrink",
+    }
+)
 # Lemmas of verbs that say who made an item: "jets built by Alpha's Firm" names their maker.
 _MAKING = frozenset({"build", "make", "manufacture", "produce", "develop", "design", "assemble"})
 
@@ -155,6 +177,25 @@ def _in_an_aside(occurrence: ActorOccurrence, trigger: Token) -> bool:
         if ancestor.dep_ == "relcl":
             return trigger not in ancestor.subtree
     return False
+
+
+def _counts_a_trade(trigger: Trigger, actors: list[ActorOccurrence]) -> bool:
+    """True for a transfer noun whose figure is said to change ("drone exports rose").
+
+    Deliveries to a named party that rose still name that party's transfers.
+    """
+    noun = trigger.token
+    if not trigger.is_noun or noun.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    if noun.head.lemma_.lower() not in _TRENDS:
+        return False
+    return not any(
+        actor_of(obj, actors) is not None
+        for preposition in noun.children
+        if preposition.dep_ == "prep" and preposition.lower_ in ("to", "into", "for")
+        for obj in preposition.children
+        if obj.dep_ == "pobj"
+    )
 
 
 def _in_a_later_clause(occurrence: ActorOccurrence, reading: _Reading) -> bool:
@@ -442,7 +483,9 @@ class Extractor:
                 if headline
                 else None
             )
-            if parsed is not None and self._made_at_home(parsed, item, actors):
+            if parsed is not None and (
+                self._made_at_home(parsed, item, actors) or _counts_a_trade(parsed, actors)
+            ):
                 continue
             if parsed is not None:
                 trigger = parsed

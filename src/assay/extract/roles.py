@@ -549,13 +549,16 @@ def slots_for(  # noqa: PLR0912 - one branch per direction and voice
     token = trigger.token
     slots = Slots([], [])
     if trigger.direction == PRESENCE:
-        # "seen in Beta", "shown by Beta's army": where the item is, and who shows it
+        # "seen in Beta", "shown by Beta's army": where the item is, and who shows it; "shown
+        # at a Beta exhibition" puts it on display, not in service
         slots.recipient.extend(
-            (
+            place
+            for place in (
                 *_preps(item.anchor, _PLACE_PREPS),
                 *_preps(token, _PLACE_PREPS),
                 *_preps(token, frozenset({"by"})),
             )
+            if place.lemma_.lower() not in cues.venues
         )
         return slots
     if trigger.direction == CARGO:
