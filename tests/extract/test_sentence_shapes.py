@@ -334,6 +334,11 @@ def test_a_denial_does_not_reach_into_a_relative_clause(extractor: Extractor) ->
     ]
     assert admitted[0].modality is Modality.ATTRIBUTED
     assert admitted[0].speaker == "Minsk"
+    (report,) = extractor.extract(
+        "The ministry rejected as baseless a television report that Pakistan had shipped "
+        "Babur cruise missiles to Qatar."
+    ).mentions
+    assert report.modality is Modality.DENIED
 
 
 def test_an_owner_of_items_bought_from_a_supplier_is_the_buyer(extractor: Extractor) -> None:

@@ -140,6 +140,32 @@ def test_a_party_in_an_aside_about_the_speaker_is_no_candidate(
         assert {c.actor for c in query.candidates}.isdisjoint({"wagner-group", "MLI"})
 
 
+def _candidates(rules_extractor: Extractor, text: str) -> set[str]:
+    """Every party offered for an empty slot (none asked when no party is left to offer)."""
+    return {c.actor for q in _asked(rules_extractor, text) for c in q.candidates}
+
+
+def test_a_party_that_only_hosts_an_arms_fair_is_no_candidate(
+    rules_extractor: Extractor,
+) -> None:
+    text = "Bosnia signed a contract for armoured vehicles at an arms fair in Abu Dhabi."
+    assert "ARE" not in _candidates(rules_extractor, text)
+
+
+def test_a_party_acting_on_the_wrong_side_elsewhere_is_no_candidate(
+    rules_extractor: Extractor,
+) -> None:
+    """Gamma orders tanks in its own clause; it supplies nothing to Beta."""
+    text = "Estonia receives HIMARS launchers as Lithuania orders Leopard tanks"
+    queries = [q for q in _asked(rules_extractor, text) if q.item == "himars"]
+    assert all("LTU" not in {c.actor for c in q.candidates} for q in queries)
+    text = (
+        "Kyiv said Ukraine had never transferred drones to armed groups in the Sahel, "
+        "calling the claim a fabrication planted by Moscow."
+    )
+    assert "RUS" not in _candidates(rules_extractor, text)
+
+
 def test_an_altered_or_missing_model_is_refused(tmp_path: Path) -> None:
     altered = tmp_path / "slot_filler.json"
     data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))

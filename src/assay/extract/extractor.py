@@ -677,10 +677,20 @@ class Extractor:
         """Whether a party is the subject of another transfer that makes it the wrong side.
 
         In "Beta receives X as Gamma orders Y", Gamma buys Y and so supplies nothing; in
-        "Alpha sent X as Gamma shipped Y to Delta", Gamma gives and receives nothing.
+        "Alpha sent X as Gamma shipped Y to Delta", Gamma gives and receives nothing; in
+        "a claim planted by Gamma", Gamma acts in a way that moves nothing.
         """
         root = occurrence.span.root
         verb = root.head
+        if root.dep_ == "pobj" and verb.dep_ == "agent" and verb.head != trigger:
+            # "a fabrication planted by Gamma": the agent of an act that moves nothing
+            acting = verb.head
+            lemma = acting.lemma_.lower()
+            return (
+                verb_direction(acting, self.cues) is None
+                and lemma not in self.cues.cargo_verbs
+                and lemma not in _MAKING
+            )
         if root.dep_ != "nsubj" or verb in (trigger, root):
             return False
         direction = verb_direction(verb, self.cues)

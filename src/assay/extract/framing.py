@@ -112,7 +112,11 @@ def _speaker_verbs(trigger: Token, cues: Cues) -> list[Token]:
             found.append(token)
         if token.head == token:
             break
-        in_relative = in_relative or token.dep_ == "relcl"
+        # "a report that Alpha shipped ...", often parsed as a relative clause, is the
+        # report's content, which a denial of the report does deny
+        in_relative = in_relative or (
+            token.dep_ == "relcl" and token.head.lemma_.lower() not in cues.claim_nouns
+        )
         below, token = token, token.head
     if not found:
         # "Alpha sent drones, officials said": the verb of saying hangs off the clause.
