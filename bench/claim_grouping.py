@@ -10,7 +10,7 @@ mentions nothing was aligned with count zero for recall, extracted mentions alig
 with nothing zero for precision. So grouping is scored end to end: a wrong party or
 stage puts a mention in the wrong claim.
 
-Usage: python bench/claim_grouping.py [--part dev|dev2|...|dev6|heldout|all]
+Usage: python bench/claim_grouping.py [--part dev|dev2|...|dev8|heldout|all]
 """
 
 from __future__ import annotations

@@ -58,7 +58,7 @@ def _near_duplicates() -> dict[str, float]:
 
 def _claim_mentions() -> dict[str, float]:
     figures = {}
-    for part in ("heldout", "dev", "dev2", "dev3", "dev4", "dev5", "dev6"):
+    for part in claim_mentions.PARTS:
         measured = claim_mentions.figures(claim_mentions.measure(part))
         for name in (
             "precision",
@@ -73,7 +73,7 @@ def _claim_mentions() -> dict[str, float]:
 
 def _claim_grouping() -> dict[str, float]:
     figures = {}
-    for part in ("heldout", "dev", "dev2", "dev3", "dev4", "dev5", "dev6"):
+    for part in claim_mentions.PARTS:
         grouping = claim_grouping.measure(part)
         figures[f"claim_grouping.{part}.bcubed_precision"] = grouping.precision
         figures[f"claim_grouping.{part}.bcubed_recall"] = grouping.recall

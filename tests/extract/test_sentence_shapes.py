@@ -443,3 +443,142 @@ def test_an_item_shown_at_an_exhibition_is_on_display_not_in_service(
     assert _keys(extractor, "Satellite images show North Korean Koksan guns in Russia.") == {
         ("PRK", "RUS", "koksan", "delivered")
     }
+
+
+def test_a_clause_whose_subject_was_read_as_an_object_keeps_it(rules: Extractor) -> None:
+    assert _keys(
+        rules,
+        "The army possesses documents proving the UAE smuggled drones to the RSF.",
+    ) == {("ARE", "rapid-support-forces", "category:drone", "delivered")}
+
+
+def test_jets_that_touch_down_in_a_state_arrive_there(rules: Extractor) -> None:
+    assert _keys(rules, "First Danish F-16s touch down in Argentina") == {
+        ("DNK", "ARG", "f-16", "delivered")
+    }
+
+
+def test_a_variant_with_its_own_entry_is_not_read_as_the_base_system(rules: Extractor) -> None:
+    assert _keys(rules, "Caracas bought S-300VM air defences from Russia in 2011.") == {
+        ("RUS", "VEN", "s-300v", "agreed")
+    }
+
+
+def test_a_state_taking_an_item_into_service_receives_it(rules: Extractor) -> None:
+    assert _keys(rules, "Burkina Faso has taken Russian Mi-24 gunships into service.") == {
+        ("RUS", "BFA", "mi-24", "delivered")
+    }
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Turkish navy took delivery of its first domestically built destroyer.",
+        "India inducted 12 indigenous Tejas jets into its air force.",
+        "Ukraine received 20 locally assembled Kirpi vehicles.",
+    ],
+)
+def test_an_item_made_where_it_serves_moves_nothing(rules: Extractor, sentence: str) -> None:
+    assert _keys(rules, sentence) == set()
+
+
+def test_licensed_production_exported_to_another_state_still_moves(rules: Extractor) -> None:
+    assert _keys(
+        rules,
+        "Japan will export Patriot missiles made under licence in Japan to the United States.",
+    ) == {("JPN", "USA", "patriot", "planned")}
+
+
+def test_a_held_item_takes_the_from_phrase_that_follows_it(rules: Extractor) -> None:
+    assert _keys(
+        rules, "Egypt operates Rafale jets from France and MiG-29M fighters from Russia."
+    ) == {
+        ("FRA", "EGY", "rafale", "delivered"),
+        ("RUS", "EGY", "mig-29", "delivered"),
+    }
+
+
+def test_the_seller_in_a_clause_on_one_item_sells_no_other(extractor: Extractor) -> None:
+    assert _keys(
+        extractor, "Vietnam operates Su-30 jets bought from Russia and is now seeking F-16s."
+    ) == {
+        ("RUS", "VNM", "su-30", "delivered"),
+        (None, "VNM", "f-16", "requested"),
+    }
+
+
+def test_a_maker_named_on_a_later_item_is_that_items_alone(rules: Extractor) -> None:
+    assert _keys(
+        rules,
+        "Bundestag committee clears purchase of Patriot batteries and Israeli Arrow interceptors",
+    ) == {(None, "DEU", "patriot", "agreed"), ("ISR", "DEU", "arrow", "agreed")}
+
+
+def test_a_maker_named_on_one_item_receives_no_other(extractor: Extractor) -> None:
+    mentions = _keys(
+        extractor,
+        "Somalia's government was freed from a UN arms embargo.\n\nThe federal government has "
+        "since received Turkish armoured vehicles and Egyptian artillery.",
+    )
+    assert mentions == {
+        ("TUR", "SOM", "category:armoured_vehicle", "delivered"),
+        ("EGY", "SOM", "category:artillery", "delivered"),
+    }
+
+
+def test_a_demonym_on_the_noun_covers_the_names_listed_before_it(rules: Extractor) -> None:
+    assert _keys(rules, "Addis Ababa flies Turkish Bayraktar TB2 and Akinci drones.") == {
+        ("TUR", "ETH", "bayraktar-tb2", "delivered"),
+        ("TUR", "ETH", "bayraktar-akinci", "delivered"),
+    }
+
+
+def test_a_pronoun_does_not_refer_back_to_a_maker_on_an_item(rules: Extractor) -> None:
+    assert ("RUS", "EGY", "su-35", "agreed") in _keys(
+        rules,
+        "Egypt's air force flies French Rafale jets and American F-16s, and it ordered Russian "
+        "Su-35s in 2018.",
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Israel is to supply Germany with Arrow interceptors from 2027.",
+        "Officials expect the Arrow interceptors to arrive in Germany next month.",
+    ],
+)
+def test_a_transfer_set_down_as_due_is_planned(rules: Extractor, sentence: str) -> None:
+    assert {status for *_, status in _keys(rules, sentence)} == {"planned"}
+
+
+def test_a_licensed_export_is_agreed(rules: Extractor) -> None:
+    assert _keys(rules, "Stockholm is licensing the export of Archer howitzers to Kyiv.") == {
+        ("SWE", "UKR", "archer", "agreed")
+    }
+
+
+def test_a_report_owned_by_a_party_does_not_make_it_a_recipient(extractor: Extractor) -> None:
+    assert _keys(
+        extractor,
+        "China's foreign ministry rejected a Ukrainian report that Chinese-made attack drones "
+        "had reached Russian units, saying Beijing strictly controls drone exports.",
+    ) == {("CHN", "RUS", "category:drone", "delivered")}
+
+
+def test_a_recipient_the_sentence_describes_is_not_replaced_by_the_speaker(
+    extractor: Extractor,
+) -> None:
+    assert _keys(
+        extractor,
+        "Russia's Africa Corps said in a post that Ukrainian drones were reaching militants "
+        "across the Sahel.",
+    ) == {("UKR", None, "category:drone", "delivered")}
+
+
+def test_the_island_refers_back_to_the_state_named_before(extractor: Extractor) -> None:
+    assert ("USA", "TWN", "patriot", "delivered") in _keys(
+        extractor,
+        "Taiwan has few air defences.\n\nThe United States sent the island Patriot batteries "
+        "last year.",
+    )

@@ -132,7 +132,7 @@ def test_a_party_in_an_aside_about_the_speaker_is_no_candidate(
     """A relative clause the transfer is not part of describes someone; it names no party."""
     text = (
         "Russia's Africa Corps, which replaced the Wagner Group in Mali, said that Ukrainian "
-        "drones were reaching militants across the Sahel."
+        "drones were arriving every week."
     )
     queries = _asked(rules_extractor, text)
     assert queries, "the rules leave the recipient empty and ask"

@@ -58,6 +58,7 @@ producers: [factory]
 group_members: [fighter]
 components: [engine]
 services: [overhaul]
+home_made: [locally built]
 not_parties: [Latin American]
 generic_items: {any: [weapons]}
 provenance: [came from]

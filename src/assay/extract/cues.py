@@ -103,6 +103,7 @@ class Cues:
     group_members: frozenset[str]
     components: frozenset[str]
     services: frozenset[str]
+    home_made: PhraseIndex
     generic_items: PhraseIndex
     generic_words: frozenset[str]
     provenance: PhraseIndex
@@ -189,6 +190,7 @@ class Cues:
             group_members=frozenset(lexicon.group_members),
             components=frozenset(lexicon.components),
             services=frozenset(lexicon.services),
+            home_made=PhraseIndex((p, "home_made") for p in lexicon.home_made),
             generic_items=PhraseIndex(
                 (phrase, family)
                 for family, phrases in lexicon.generic_items.items()

@@ -22,6 +22,7 @@ from assay.extract.items import (
     find_actors,
     find_generic_items,
     find_items,
+    made_where_it_serves,
     quantity_of,
 )
 from assay.extract.language_model import (
@@ -44,6 +45,7 @@ from assay.extract.roles import (
     coordination_root,
     governing_trigger,
     holding_verb,
+    is_item_word,
     is_reference,
     loose_parties,
     opens_a_clause,
@@ -70,7 +72,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Token
 
-EXTRACTOR_VERSION = "6"
+EXTRACTOR_VERSION = "7"
 _BATCH = 256
 # Lemmas of verbs by which a trade figure changes: "exports of Alphan drones rose by 40 per
 # cent" counts a trade and asserts no particular transfer.
@@ -136,11 +138,12 @@ class _Reading:
     movers: frozenset[int]  # the trigger words that move the item, by token index
 
 
-def _share_between_conjuncts(readings: list[_Reading]) -> None:
+def _share_between_conjuncts(readings: list[_Reading], actors: list[ActorOccurrence]) -> None:
     """Coordinated items moved by one trigger share the parties only one of them shows.
 
     "had not delivered the X-1 systems and X-2 launchers that Beta paid for": the relative
-    clause hangs on the last item, yet Beta paid for both.
+    clause hangs on the last item, yet Beta paid for both. A maker named on one item
+    ("X-1 systems and Alphan X-2 missiles") is that item's alone.
     """
     for reading in readings:
         if reading.suppliers and reading.recipients:
@@ -153,8 +156,11 @@ def _share_between_conjuncts(readings: list[_Reading]) -> None:
                 or coordination_root(other.item.anchor).i != root.i
             ):
                 continue
+            makers = {o.actor for o in actors if o.role == "demonym" and _qualifies(o, other.item)}
             if not reading.suppliers:
-                reading.suppliers = [a for a in other.suppliers if a not in reading.recipients]
+                reading.suppliers = [
+                    a for a in other.suppliers if a not in reading.recipients and a not in makers
+                ]
             if not reading.recipients:
                 reading.recipients = [a for a in other.recipients if a not in reading.suppliers]
 
@@ -533,6 +539,9 @@ class Extractor:
             movers = frozenset(t.token.i for t in (relative, governing, trigger) if t is not None)
             readings.append(_Reading(item, trigger, framing, suppliers, recipients, movers))
         self._complete_parties(readings, actors, sentence, headline=headline)
+        readings = [  # production for a state's own forces moves nothing
+            r for r in readings if r.suppliers or not made_where_it_serves(r.item, self.cues)
+        ]
         return self._mentions_of(readings, sentence, rewritten)
 
     def _made_at_home(
@@ -586,18 +595,20 @@ class Extractor:
         headline: bool,
     ) -> None:
         """Parties the rules missed: shared between coordinated items, then the slot model's."""
-        _share_between_conjuncts(readings)
+        _share_between_conjuncts(readings, actors)
         label = _entry_label(actors)
+        items = [reading.item for reading in readings]
         for reading in readings:
             if label is not None:
                 _fill_from_label(reading, label)
-            self._second_look(reading, actors, sentence, headline=headline)
+            self._second_look(reading, actors, sentence, items, headline=headline)
 
     def _second_look(
         self,
         reading: _Reading,
         actors: list[ActorOccurrence],
         sentence: Sentence,
+        items: list[ItemOccurrence],
         *,
         headline: bool,
     ) -> None:
@@ -607,7 +618,16 @@ class Extractor:
         ) == bool(reading.recipients):
             return
         slot = "recipient" if reading.suppliers else "supplier"
-        chosen = self._ask(reading, actors, sentence, slot, headline=headline)
+        makers = {
+            o.span.root.i
+            for o in actors
+            for item in items
+            if o.role == "demonym"
+            and _qualifies(o, item)
+            and (slot == "recipient" or item.span.start > reading.item.span.start)
+        }
+        remaining = [o for o in actors if o.span.root.i not in makers]
+        chosen = self._ask(reading, remaining, sentence, slot, headline=headline)
         if chosen is not None:
             if slot == "supplier":
                 reading.suppliers = [chosen]
@@ -657,7 +677,7 @@ class Extractor:
             and not self._claimant(o)
             and not _in_an_aside(o, reading.trigger.token)
             and not self._hosts_a_venue(o)
-            and not self._acts_elsewhere(o, reading.trigger.token, slot)
+            and not self._acts_elsewhere(o, reading, slot)
             and not _in_a_later_clause(o, reading)
         )
         if not candidates or _unknown_subject(named, actors):
@@ -673,15 +693,26 @@ class Extractor:
             )
         )
 
-    def _acts_elsewhere(self, occurrence: ActorOccurrence, trigger: Token, slot: str) -> bool:
+    def _acts_elsewhere(self, occurrence: ActorOccurrence, reading: _Reading, slot: str) -> bool:
         """Whether a party is the subject of another transfer that makes it the wrong side.
 
         In "Beta receives X as Gamma orders Y", Gamma buys Y and so supplies nothing; in
         "Alpha sent X as Gamma shipped Y to Delta", Gamma gives and receives nothing; in
-        "a claim planted by Gamma", Gamma acts in a way that moves nothing.
+        "a claim planted by Gamma", Gamma acts in a way that moves nothing; in "Beta flies
+        X jets bought from Gamma and seeks Y", Gamma sold the X jets, not Y.
         """
+        trigger = reading.trigger.token
         root = occurrence.span.root
         verb = root.head
+        clause = verb.head
+        if (
+            root.dep_ == "pobj"
+            and clause.dep_ in ("acl", "relcl")
+            and clause != trigger
+            and clause.head not in (trigger, reading.item.anchor, *reading.trigger.path)
+            and verb_direction(clause, self.cues) is not None
+        ):
+            return True  # "flies X-1 jets bought from Gamma and seeks X-2 jets": the jets' seller
         if root.dep_ == "pobj" and verb.dep_ == "agent" and verb.head != trigger:
             # "a fabrication planted by Gamma": the agent of an act that moves nothing
             acting = verb.head
@@ -713,9 +744,11 @@ class Extractor:
         return any(word.lemma_.lower() in self.cues.venues for word in words)
 
     def _claimant(self, occurrence: ActorOccurrence) -> bool:
-        """Whether a party is named as the owner of a claim: "Gamma's claims", "Gamma's report"."""
+        """Whether a party is named as the owner of a claim: "Gamma's claims", "a Gamman report"."""
         root = occurrence.span.root
-        return root.dep_ == "poss" and root.head.lemma_.lower() in self.cues.claim_nouns
+        return (
+            root.dep_ == "poss" or (root.dep_ == "amod" and occurrence.role == "demonym")
+        ) and root.head.lemma_.lower() in self.cues.claim_nouns
 
     def _mentions_of(
         self, readings: list[_Reading], sentence: Sentence, rewritten: Rewrite
@@ -913,7 +946,9 @@ class Extractor:
             and any(o.actor == speaker_actor and _speaks_as_subject(o) for o in actors)
         ):
             return speaker_actor  # "Alpha said it had sent ...", not "according to an Alphan"
-        before = [o for o in actors if o.span.end <= token.i]
+        before = [  # "Alphan" in "Alphan X-1 jets" names a maker, not someone to refer back to
+            o for o in actors if o.span.end <= token.i and not self._names_a_maker(o)
+        ]
         if not kinds:  # "Alpha promised Beta X, and it will send Y": a pronoun keeps the subject
             before.sort(key=lambda o: o.span.root.dep_ in ("nsubj", "nsubjpass"))
         earlier = [(o.actor, self._kind(o.actor)) for o in before]
@@ -925,6 +960,11 @@ class Extractor:
                 if (not kinds or kind in kinds) and actor not in excluded:
                     return actor
         return None
+
+    def _names_a_maker(self, occurrence: ActorOccurrence) -> bool:
+        """Whether a demonym qualifies a weapon ("Alphan X-1 jets"): a maker, not a party."""
+        head = occurrence.span.root.head
+        return occurrence.role == "demonym" and is_item_word(head, self.cues)
 
     def _topic(self, mentions: list[ClaimMention]) -> str | None:
         """The state a headline's claim arms: what the story is about.
@@ -1001,11 +1041,19 @@ def _with_status(framing: Frame, status: str) -> Frame:
 def _unknown_subject(words: list[Token], actors: list[ActorOccurrence]) -> bool:
     """Whether the clause's subject fills the slot in words that name no party we know.
 
-    "The North had sent ... to Beta", "smugglers shipped ... to Beta": the sentence says
-    who it was; another party it names elsewhere (the speaker, a place) is not them.
+    "The North had sent ... to Beta", "smugglers shipped ... to Beta", "drones were
+    reaching militants": the sentence says who it was; another party it names elsewhere
+    (the speaker, a place) is not them.
     """
     return any(
-        word.dep_ in ("nsubj", "nsubjpass")
+        (
+            word.dep_ in ("nsubj", "nsubjpass")
+            or (
+                word.dep_ in ("dobj", "dative", "pobj")
+                and word.tag_ == "NNS"
+                and not any(child.dep_ in ("det", "poss") for child in word.children)
+            )
+        )
         and not any(o.span.root.i in {t.i for t in word.subtree} for o in actors)
         for word in words
     )
@@ -1053,6 +1101,18 @@ def _named_examples(token: Token, actors: list[ActorOccurrence]) -> list[str]:
     return found
 
 
+def _qualifies(occurrence: ActorOccurrence, item: ItemOccurrence) -> bool:
+    """Whether a demonym is a word of the item's own phrase: "Alphan" in "Alphan X-1 jets".
+
+    Such a word names the item's maker: never a recipient, and no supplier of an item
+    listed before it ("X-2 jets and Alphan X-1 missiles").
+    """
+    token = occurrence.span.root
+    while token.dep_ in ("amod", "compound", "npadvmod", "nmod", "hyph") and token.head != token:
+        token = token.head
+    return item.span.start <= token.i < item.span.end or token == item.anchor
+
+
 def _on_item(occurrence: ActorOccurrence, item: ItemOccurrence) -> bool:
     """Whether a party's words sit inside the item's phrase ("Alphan X-1 missiles")."""
     return occurrence.span.root.i in {t.i for t in item.anchor.subtree}
@@ -1092,7 +1152,8 @@ def _demonyms(item: ItemOccurrence, actors: list[ActorOccurrence]) -> list[str]:
             and occurrence.span.end <= right + 1
             and occurrence.role == "demonym"
         ][:1]
-        if found or anchor.dep_ != "conj" or anchor.head == anchor:
+        if found or anchor.dep_ not in ("conj", "nmod") or anchor.head == anchor:
             return found
-        # "Alphan drones and radar systems": the first conjunct's demonym covers the rest
+        # "Alphan drones and radar systems": the first conjunct's demonym covers the rest;
+        # "Alphan X-1 and X-2 drones": the demonym on the noun covers the names before it
         anchor = anchor.head

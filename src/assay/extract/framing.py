@@ -68,11 +68,30 @@ def clause_chain(trigger: Token) -> list[Token]:
     chain = [trigger]
     token = trigger
     for _ in range(_CLIMB_LIMIT):
-        if token.dep_ not in _CLAUSE_DEPS or token.head == token or _own_clause(token):
+        if (
+            (token.dep_ not in _CLAUSE_DEPS and not _infinitive_complement(token))
+            or token.head == token
+            or _own_clause(token)
+        ):
             break
         token = token.head
         chain.append(token)
     return chain
+
+
+def _infinitive_complement(token: Token) -> bool:
+    """True for "to arrive" in "expect the drones to arrive", parsed as a clause of its own."""
+    return token.dep_ == "ccomp" and any(
+        child.dep_ == "aux" and child.tag_ == "TO" for child in token.children
+    )
+
+
+def _is_to(chain: list[Token]) -> bool:
+    """True for a transfer set down as due: "Alpha is to supply X-1 jets"."""
+    return any(
+        token.dep_ == "xcomp" and token.head.lemma_ == "be" and token.head in chain
+        for token in chain
+    ) and any(child.dep_ == "aux" and child.tag_ == "TO" for child in chain[0].children)
 
 
 def _own_clause(token: Token) -> bool:
@@ -281,6 +300,7 @@ def _modals(chain: list[Token]) -> list[Token]:
 
 def status_of(chain: list[Token], cues: Cues) -> tuple[str, str | None]:
     """The transfer's status and the word that set it; ``delivered`` when none does."""
+    modals = _modals(chain)
     modifiers = [c for c in chain[0].children if c.dep_ in ("amod", "compound")]
     top = chain[-1]
     if top.dep_ == "ccomp" and top.head.lemma_.lower() in cues.interdictions:
@@ -294,7 +314,7 @@ def status_of(chain: list[Token], cues: Cues) -> tuple[str, str | None]:
     )
     words = [  # "signs of a delivery" is evidence; "signed for jets", "signs for jets" deals
         t
-        for t in (*chain, *_modals(chain), *modifiers)
+        for t in (*chain, *modals, *modifiers)
         if (t.lemma_.lower() not in _GROUNDS or t.pos_ in ("VERB", "AUX") or t == chain[0])
         and t != coordinated
     ]
@@ -313,10 +333,10 @@ def status_of(chain: list[Token], cues: Cues) -> tuple[str, str | None]:
             return "planned", "whether"
         if status == "agreed":
             # A future sale is a plan: "Iraq to buy ...", "will buy ..."
-            future = [t for t in _modals(chain) if t.lower_ in _FUTURE_AUX]
+            future = [t for t in modals if t.lower_ in _FUTURE_AUX]
             if future:
                 return "planned", future[0].text
-            if _is_headline_infinitive(chain[0]):
+            if _is_headline_infinitive(chain[0]) or _is_to(chain):
                 return "planned", "to"
         for lemma in cues.statuses.get(status, ()):
             if lemma in lemmas:

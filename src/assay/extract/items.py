@@ -177,6 +177,22 @@ def _names_a_service(item: ItemOccurrence, cues: Cues) -> bool:
     return any(word.lemma_.lower() in cues.services for word in words)
 
 
+def made_where_it_serves(item: ItemOccurrence, cues: Cues) -> bool:
+    """True for an item its own words call home-made: "its first locally built X-1 frigate".
+
+    The pack lists the phrases ("domestically built", "under licence"), found before the
+    item or in a clause on it ("X-1 jets assembled under licence"). Such an item moves
+    only when a supplier is named: "Alpha will export X-1 jets made under licence to Beta".
+    """
+    anchor = item.anchor
+    doc = anchor.doc
+    words = [doc[anchor.left_edge.i : item.span.start].text]
+    words += [
+        doc[c.left_edge.i : c.right_edge.i + 1].text for c in anchor.rights if c.dep_ == "acl"
+    ]
+    return any(cues.home_made.contains(text) for text in words if text)
+
+
 def _names_parts(item: ItemOccurrence, cues: Cues) -> bool:
     """True when the item only qualifies parts: "drone engines", "engines for X-1 drones".
 

@@ -9,7 +9,7 @@ Matching is case-blind except for acronyms, which must match exactly ("US", neve
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import ahocorasick
 
@@ -24,6 +24,7 @@ class PhraseHit:
     end: int
     form: str
     keys: tuple[str, ...]
+    plural: bool = False
 
 
 def _lower(text: str) -> str:
@@ -61,6 +62,11 @@ def _plural_ending(text: str, end: int) -> bool:
     return text[end] == "s" and (end + 1 == len(text) or not _is_word_char(text[end + 1]))
 
 
+def _by_variant(hit: PhraseHit) -> bool:
+    """True for a hit longer than its form by more than a plural "s": variant letters."""
+    return hit.end - hit.start > len(hit.form) + 1
+
+
 class PhraseIndex:
     """An automaton over ``(form, key)`` pairs, answering the hits in a text.
 
@@ -71,7 +77,8 @@ class PhraseIndex:
         """Build the automaton; forms are stored lower-cased.
 
         With ``variants``, a form ending in a digit also matches with variant letters
-        run onto it ("T-72B1" for "T-72"), as weapon designations are written.
+        run onto it ("T-72B1" for "T-72"), as weapon designations are written, and each hit
+        says whether it is plural.
         """
         self._variants = variants
         keys: dict[str, dict[str, list[str]]] = {}
@@ -123,14 +130,42 @@ class PhraseIndex:
         hits.sort(key=lambda hit: (hit.start, -hit.end))
         return hits
 
+    def _is_plural(self, lowered: str, start: int, end: int, form: str) -> bool:
+        """True for a hit that names more than one: "X-1s", "Velas", "X-2 jets".
+
+        A form the pack lists may itself be plural ("Stingers", "X-1 jets"): it is when the
+        form without its "s" is listed too, or when it ends in a plural common noun. Names
+        that end in "s" ("Taurus", "Abrams") are neither.
+        """
+        surface = lowered[start:end]
+        if not surface.endswith("s") or surface.endswith(("ss", "us", "is")):
+            return False
+        if end - start > len(form) or self._automaton.exists(surface[:-1]):
+            return True
+        last_word = form.rsplit(" ", 1)[-1]
+        return " " in form and last_word.islower() and last_word.isalpha()
+
     def find(self, text: str) -> list[PhraseHit]:
-        """The longest hits, leftmost first, none overlapping another."""
+        """The longest hits, leftmost first, none overlapping another.
+
+        Of two hits over the same span, one spelled out in full wins over one reached by
+        variant letters: "X-30VM" is its own entry, not "X-30" with "VM" run on.
+        """
         chosen: list[PhraseHit] = []
-        for hit in sorted(self.find_all(text), key=lambda h: (-(h.end - h.start), h.start)):
+        ranked = sorted(
+            self.find_all(text), key=lambda h: (-(h.end - h.start), _by_variant(h), h.start)
+        )
+        for hit in ranked:
             if all(hit.end <= other.start or hit.start >= other.end for other in chosen):
                 chosen.append(hit)
+        if self._variants:
+            lowered = _lower(text)
+            chosen = [
+                replace(hit, plural=self._is_plural(lowered, hit.start, hit.end, hit.form))
+                for hit in chosen
+            ]
         return sorted(chosen, key=lambda hit: hit.start)
 
     def contains(self, text: str) -> bool:
-        """True if any phrase occurs in ``text`` at word boundaries."""
+        """True if any phrase occurs in ``text`` at word boundaries (the pre-filter's test)."""
         return bool(self.find_all(text))

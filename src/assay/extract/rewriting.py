@@ -70,11 +70,7 @@ def rewrite(text: str, hits: list[PhraseHit]) -> Rewrite:
         before = text[cursor : hit.start]
         parts.append(before)
         length += len(before)
-        word = PLACEHOLDER + (
-            "s"
-            if text[hit.start : hit.end].endswith("s") and len(hit.form) < hit.end - hit.start
-            else ""
-        )
+        word = PLACEHOLDER + ("s" if hit.plural else "")
         replacements.append(Replacement(length, length + len(word), hit.start, hit.end, key))
         parts.append(word)
         length += len(word)

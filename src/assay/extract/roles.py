@@ -28,6 +28,7 @@ _VERBS = frozenset({"VERB", "AUX"})
 _RECIPIENT_PREPS = frozenset({"to", "into", "for", "toward", "towards"})
 _SUPPLIER_PREPS = frozenset({"from"})
 _PLACE_PREPS = frozenset({"in", "to", "into", "at", "inside", "with"})
+_FINITE_TAGS = ("VBD", "VBZ", "VBP")
 _RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom"})
 _PRONOUNS = frozenset({"it", "they", "we", "its", "their", "our", "itself", "themselves"})
 # Verbs whose object, not their subject, does what their complement says ("urged Capital to send").
@@ -95,12 +96,22 @@ class Trigger:
 
 def _phrasal_direction(token: Token, cues: Cues) -> str | None:
     lemma = token.lemma_.lower()
+    phrasal = (cues.phrasal_outward, cues.phrasal_inward, cues.phrasal_arrival)
+    if not any(lemma in words for words in phrasal):
+        return None  # most verbs have no phrasal reading: spare the walk over their children
     rests = {
         child.lower_
         for child in token.children
         if child.dep_ in ("prt", "dobj", "prep") and not _places(child, cues)
     }
     rests |= {child.lemma_.lower() for child in token.children if child.dep_ == "dobj"}
+    rests |= {  # "took X into service"
+        f"{child.lower_} {grandchild.lemma_.lower()}"
+        for child in token.children
+        if child.dep_ == "prep"
+        for grandchild in child.children
+        if grandchild.dep_ == "pobj"
+    }
     if rests & cues.phrasal_outward.get(lemma, frozenset()):
         return OUTWARD
     if rests & cues.phrasal_inward.get(lemma, frozenset()):
@@ -119,7 +130,7 @@ def _places(word: Token, cues: Cues) -> bool:
         word.dep_ == "prep"
         and word.lower_ in _PLACING
         and any(
-            child.dep_ == "pobj" and not _is_placeholder(child) and not _names_a_weapon(child, cues)
+            child.dep_ == "pobj" and not is_placeholder(child) and not names_a_weapon(child, cues)
             for child in word.children
         )
     )
@@ -248,8 +259,8 @@ def governing_trigger(  # noqa: PLR0911 - the climb tries each reading in turn
     item: ItemOccurrence, cues: Cues
 ) -> Trigger | None:
     """The nearest transfer word above ``item`` in the parse."""
-    token = item.anchor
-    path = [token]
+    path = _start_of_climb(item)
+    token = path[-1]
     for _ in range(_CLIMB_LIMIT):
         head = token.head
         if head == token:
@@ -276,6 +287,21 @@ def governing_trigger(  # noqa: PLR0911 - the climb tries each reading in turn
         token = head
         path.append(token)
     return None
+
+
+def _start_of_climb(item: ItemOccurrence) -> list[Token]:
+    """Where the climb to a trigger starts: the item, or the item it is coordinated with.
+
+    In "X-1 jets from Alpha and X-2 jets from Beta" the parser may read the second item as
+    Alpha's conjunct; it is the first item's, and climbs from there.
+    """
+    anchor = item.anchor
+    source = anchor.head
+    if anchor.dep_ == "conj" and source.dep_ == "pobj" and source.head.lower_ in _SUPPLIER_PREPS:
+        first = _children(source.head.head, "dobj")
+        if first:
+            return [anchor, first[0]]
+    return [anchor]
 
 
 def _verb_without_transfer(
@@ -423,13 +449,18 @@ def _nearest_after(item: ItemOccurrence, objects: list[Token]) -> list[Token]:
     kept = following[:1]
     doc = item.anchor.doc
     for later in following[1:]:
-        if any(t.pos_ == "NOUN" or _is_placeholder(t) for t in doc[kept[-1] + 1 : later]):
+        if any(t.pos_ == "NOUN" or is_placeholder(t) for t in doc[kept[-1] + 1 : later]):
             break  # another item has its own phrase
         kept.append(later)  # "14 X jets from Alpha and 13 from Beta"
     return [obj for obj in objects if obj.head.i in kept]
 
 
-def _is_placeholder(token: Token) -> bool:
+def is_item_word(token: Token, cues: Cues) -> bool:
+    """True for a system's placeholder or a category word as written ("drones")."""
+    return is_placeholder(token) or cues.items.contains(token.text)
+
+
+def is_placeholder(token: Token) -> bool:
     """True for the word a system's name was replaced by before parsing."""
     return token.text.rstrip("s") == PLACEHOLDER
 
@@ -462,12 +493,32 @@ def subjects(verb: Token) -> list[Token]:  # noqa: PLR0911 - one return per cons
         if controller.dep_ in ("acomp", "attr") and not _children(controller, "nsubj"):
             return subjects(controller.head)  # "Beta is due to hand over"
         return subjects(controller)
+    if verb.dep_ == "ccomp" and _finite(verb):
+        return _subject_read_as_object(verb)
     if verb.dep_ == "conj" and head.pos_ in _VERBS:
         before = verb.doc[verb.i - 1]
         if before.dep_ == "pobj" and before.head.lower_ in _CLAUSE_OPENERS:
             return [before]  # "Alpha sends X as Gamma offers Y", parsed as "as Gamma"
         return subjects(head)
     return []
+
+
+def _subject_read_as_object(verb: Token) -> list[Token]:
+    """The name right before a finite clause with no subject, parsed as the object before it.
+
+    "documents proving Alpha sent ..." is parsed as "proving Alpha", with "sent" left bare.
+    """
+    before = verb.doc[verb.i - 1]
+    if before.dep_ == "dobj" and before.head.i < before.i and before.pos_ == "PROPN":
+        return [before]
+    return []
+
+
+def _finite(verb: Token) -> bool:
+    """True for a verb with a tense of its own ("sent", "has sent"), not "sending" or "to send"."""
+    return verb.tag_ in _FINITE_TAGS or any(
+        child.dep_ == "aux" and child.tag_ in (*_FINITE_TAGS, "MD") for child in verb.children
+    )
 
 
 def opens_a_clause(token: Token) -> bool:
@@ -569,7 +620,14 @@ def slots_for(  # noqa: PLR0912 - one branch per direction and voice
         return slots
     if trigger.direction == HOLDING:
         slots.recipient.extend(subjects(token))
-        slots.supplier.extend(_path_preps(trigger, item, _SUPPLIER_PREPS))
+        slots.supplier.extend(  # "operates X-1 jets from Alpha and X-2 jets from Beta"
+            _nearest_after(
+                item,
+                _preps(item.anchor, _SUPPLIER_PREPS)
+                or _preps(token, _SUPPLIER_PREPS)
+                or _path_preps(trigger, item, _SUPPLIER_PREPS),
+            )
+        )
         return slots
     if trigger.is_noun:
         return _noun_slots(trigger, item, cues)
@@ -669,7 +727,7 @@ def _names_before_the_item(item: ItemOccurrence, *, passive: bool) -> list[Token
     ]
 
 
-def _names_a_weapon(token: Token, cues: Cues) -> bool:
+def names_a_weapon(token: Token, cues: Cues) -> bool:
     """True when the phrase's head word names a weapon."""
     forms = {token.text, token.lemma_, *getInflection(token.lemma_, "NNS")}
     return any(cues.items.find_all(form) for form in forms)
@@ -678,7 +736,7 @@ def _names_a_weapon(token: Token, cues: Cues) -> bool:
 def _names_a_thing(token: Token, cues: Cues) -> bool:
     """True when the phrase's head word names a weapon or a shipment, not a party."""
     forms = {token.text, token.lemma_, *getInflection(token.lemma_, "NNS")}
-    return _names_a_weapon(token, cues) or any(cues.trigger_words.find_all(f) for f in forms)
+    return names_a_weapon(token, cues) or any(cues.trigger_words.find_all(f) for f in forms)
 
 
 def _holders(item: ItemOccurrence, cues: Cues) -> list[Token]:

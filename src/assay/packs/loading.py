@@ -238,6 +238,7 @@ def load_lexicon(path: Path) -> tuple[Lexicon, dict[str, Category]]:
         group_members=_phrase_list(data, "group_members", path),
         components=_phrase_list(data, "components", path),
         services=_phrase_list(data, "services", path),
+        home_made=_phrase_list(data, "home_made", path),
         not_parties=_phrase_list(data, "not_parties", path),
         generic_items=_phrase_map(data, "generic_items", (*categories, ANY_CATEGORY), path),
         provenance=_phrase_list(data, "provenance", path),

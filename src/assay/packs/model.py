@@ -176,6 +176,7 @@ class Lexicon:
     group_members: tuple[str, ...]
     components: tuple[str, ...]
     services: tuple[str, ...]
+    home_made: tuple[str, ...]
     not_parties: tuple[str, ...]
     generic_items: Mapping[str, tuple[str, ...]]
     provenance: tuple[str, ...]
