@@ -78,7 +78,7 @@ class PhraseIndex:
 
         With ``variants``, a form ending in a digit also matches with variant letters
         run onto it ("T-72B1" for "T-72"), as weapon designations are written, and each hit
-        says whether it is plural.
+        :meth:`find` answers says whether it is plural.
         """
         self._variants = variants
         keys: dict[str, dict[str, list[str]]] = {}

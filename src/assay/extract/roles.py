@@ -130,7 +130,7 @@ def _places(word: Token, cues: Cues) -> bool:
         word.dep_ == "prep"
         and word.lower_ in _PLACING
         and any(
-            child.dep_ == "pobj" and not is_placeholder(child) and not names_a_weapon(child, cues)
+            child.dep_ == "pobj" and not _is_placeholder(child) and not _names_a_weapon(child, cues)
             for child in word.children
         )
     )
@@ -449,7 +449,7 @@ def _nearest_after(item: ItemOccurrence, objects: list[Token]) -> list[Token]:
     kept = following[:1]
     doc = item.anchor.doc
     for later in following[1:]:
-        if any(t.pos_ == "NOUN" or is_placeholder(t) for t in doc[kept[-1] + 1 : later]):
+        if any(t.pos_ == "NOUN" or _is_placeholder(t) for t in doc[kept[-1] + 1 : later]):
             break  # another item has its own phrase
         kept.append(later)  # "14 X jets from Alpha and 13 from Beta"
     return [obj for obj in objects if obj.head.i in kept]
@@ -457,10 +457,10 @@ def _nearest_after(item: ItemOccurrence, objects: list[Token]) -> list[Token]:
 
 def is_item_word(token: Token, cues: Cues) -> bool:
     """True for a system's placeholder or a category word as written ("drones")."""
-    return is_placeholder(token) or cues.items.contains(token.text)
+    return _is_placeholder(token) or cues.items.contains(token.text)
 
 
-def is_placeholder(token: Token) -> bool:
+def _is_placeholder(token: Token) -> bool:
     """True for the word a system's name was replaced by before parsing."""
     return token.text.rstrip("s") == PLACEHOLDER
 
@@ -727,7 +727,7 @@ def _names_before_the_item(item: ItemOccurrence, *, passive: bool) -> list[Token
     ]
 
 
-def names_a_weapon(token: Token, cues: Cues) -> bool:
+def _names_a_weapon(token: Token, cues: Cues) -> bool:
     """True when the phrase's head word names a weapon."""
     forms = {token.text, token.lemma_, *getInflection(token.lemma_, "NNS")}
     return any(cues.items.find_all(form) for form in forms)
@@ -736,7 +736,7 @@ def names_a_weapon(token: Token, cues: Cues) -> bool:
 def _names_a_thing(token: Token, cues: Cues) -> bool:
     """True when the phrase's head word names a weapon or a shipment, not a party."""
     forms = {token.text, token.lemma_, *getInflection(token.lemma_, "NNS")}
-    return names_a_weapon(token, cues) or any(cues.trigger_words.find_all(f) for f in forms)
+    return _names_a_weapon(token, cues) or any(cues.trigger_words.find_all(f) for f in forms)
 
 
 def _holders(item: ItemOccurrence, cues: Cues) -> list[Token]:
