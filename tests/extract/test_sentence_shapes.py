@@ -582,3 +582,118 @@ def test_the_island_refers_back_to_the_state_named_before(extractor: Extractor) 
         "Taiwan has few air defences.\n\nThe United States sent the island Patriot batteries "
         "last year.",
     )
+
+
+def test_a_body_repeated_by_its_head_noun_is_that_bodys_state(rules: Extractor) -> None:
+    keys = _keys(
+        rules,
+        "Norway's Export Control Committee met on Monday.\n\n"
+        "Last year the committee halted shipments of rifles to Chad.",
+    )
+    assert ("NOR", "TCD", "category:small_arms", "halted") in keys
+
+
+def test_a_head_noun_no_earlier_name_ends_with_names_no_one(rules: Extractor) -> None:
+    keys = _keys(
+        rules,
+        "Norway's Export Control Committee met on Monday.\n\n"
+        "Last year the agency halted shipments of rifles to Chad.",
+    )
+    assert (None, "TCD", "category:small_arms", "halted") in keys
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Peru bought Mi-17 helicopters from Russia in 2010 and has flown them since.",
+        "Russia sold Mi-17 helicopters to Peru, which took delivery in 2012.",
+    ],
+)
+def test_a_sale_whose_buyer_has_the_item_in_service_is_delivered(
+    rules: Extractor, sentence: str
+) -> None:
+    assert _keys(rules, sentence) == {("RUS", "PER", "mi-8", "delivered")}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Peru bought Mi-17 helicopters from Russia and will fly them from 2027.",
+        "Peru bought Mi-17 helicopters from Russia but has not flown them yet.",
+    ],
+)
+def test_a_sale_whose_use_is_future_or_denied_stays_agreed(rules: Extractor, sentence: str) -> None:
+    assert _keys(rules, sentence) == {("RUS", "PER", "mi-8", "agreed")}
+
+
+def test_a_clause_hung_on_the_noun_counting_the_item_moves_it(rules: Extractor) -> None:
+    assert _keys(
+        rules,
+        "The shipment brings to 90 the number of K9 howitzers that Seoul has sent to Norway.",
+    ) == {("KOR", "NOR", "k9-thunder", "delivered")}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Satellite images showed North Korean Koksan guns at a rail yard in Russia.",
+        "North Korean Koksan guns were seen in the hands of Russian troops.",
+    ],
+)
+def test_an_item_seen_inside_a_place_or_in_hands_names_who_holds_it(
+    rules: Extractor, sentence: str
+) -> None:
+    assert _keys(rules, sentence) == {("PRK", "RUS", "koksan", "delivered")}
+
+
+def test_an_origin_phrase_closing_a_list_names_the_maker_of_each_item(rules: Extractor) -> None:
+    assert _keys(
+        rules,
+        "Kornet missiles and rifles of Iranian origin were found in Houthi hands.",
+    ) == {
+        ("IRN", "houthis", "kornet", "delivered"),
+        ("IRN", "houthis", "category:small_arms", "delivered"),
+    }
+
+
+def test_an_arrival_at_a_place_inside_a_state_reaches_that_state(rules: Extractor) -> None:
+    assert _keys(rules, "Two Anka drones landed at an air base in Chad on Friday.") == {
+        (None, "TCD", "anka", "delivered")
+    }
+
+
+def test_an_item_seized_while_a_clause_on_it_moves_it_is_halted(rules: Extractor) -> None:
+    assert _keys(
+        rules, "The coast guard seized rifles that smugglers were shipping to the Houthis."
+    ) == {(None, "houthis", "category:small_arms", "halted")}
+
+
+def test_a_transfer_in_a_bare_infinitive_takes_the_status_above_it(rules: Extractor) -> None:
+    assert _keys(rules, "Chad has asked the council to let it import rifles from Serbia.") == {
+        ("SRB", "TCD", "category:small_arms", "requested")
+    }
+
+
+def test_a_pronoun_object_refers_back_to_the_object_before_it(rules: Extractor) -> None:
+    assert ("CHN", "PAK", "j-35", "planned") in _keys(
+        rules, "Is Turkey arming Pakistan with drones, and will China send it J-35 jets?"
+    )
+
+
+def test_a_load_set_down_at_a_place_reaches_that_places_state(rules: Extractor) -> None:
+    assert _keys(
+        rules, "A cargo ship unloaded armoured vehicles and rifles at Mogadishu port on Monday."
+    ) == {
+        (None, "SOM", "category:armoured_vehicle", "delivered"),
+        (None, "SOM", "category:small_arms", "delivered"),
+    }
+
+
+def test_a_pseudo_cleft_names_what_was_sent(rules: Extractor) -> None:
+    assert _keys(
+        rules,
+        "What Iran has sent to Russia is well known: Shahed-136 drones and Fateh-110 missiles.",
+    ) == {
+        ("IRN", "RUS", "shahed-136", "delivered"),
+        ("IRN", "RUS", "fateh-110", "delivered"),
+    }

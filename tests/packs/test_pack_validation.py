@@ -50,6 +50,7 @@ statuses:
   delivered: [delivered]
 presence_verbs: [see]
 holding_verbs: [operate]
+in_service_verbs: [use]
 combat_words: [strike]
 venues: [fair]
 interdictions: [seize]

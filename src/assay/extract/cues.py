@@ -95,6 +95,7 @@ class Cues:
     statuses: dict[str, frozenset[str]]
     presence_verbs: frozenset[str]
     holding_verbs: frozenset[str]
+    in_service_verbs: frozenset[str]
     combat_words: frozenset[str]
     venues: frozenset[str]
     interdictions: frozenset[str]
@@ -182,6 +183,7 @@ class Cues:
             statuses={name: frozenset(lemmas) for name, lemmas in lexicon.statuses.items()},
             presence_verbs=frozenset(lexicon.presence_verbs),
             holding_verbs=frozenset(lexicon.holding_verbs),
+            in_service_verbs=frozenset(lexicon.in_service_verbs),
             combat_words=frozenset(lexicon.combat_words),
             venues=frozenset(lexicon.venues),
             interdictions=frozenset(lexicon.interdictions),

@@ -8,6 +8,7 @@ text. Each parsed sentence yields one mention per (supplier, recipient, item, st
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, NamedTuple
@@ -72,8 +73,10 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Token
 
-EXTRACTOR_VERSION = "7"
+EXTRACTOR_VERSION = "8"
 _BATCH = 256
+# "'s Export Control Committee" after a party's name: the capitalised name it possesses.
+_POSSESSED_NAME = re.compile(r"['\u2019]s((?:\s+[A-Z][\w-]*)+)")
 # Lemmas of verbs by which a trade figure changes: "exports of Alphan drones rose by 40 per
 # cent" counts a trade and asserts no particular transfer.
 _TRENDS = frozenset(
@@ -97,6 +100,8 @@ _TRENDS = frozenset(
     }
 )
 # Lemmas of verbs that say who made an item: "jets built by Alpha's Firm" names their maker.
+# Nouns by which a phrase on an item says where it comes from: "of Alphan origin".
+_ORIGINS = frozenset({"origin", "make", "manufacture", "provenance"})
 _MAKING = frozenset({"build", "make", "manufacture", "produce", "develop", "design", "assemble"})
 
 
@@ -114,7 +119,9 @@ class Extraction:
 class _Context:
     """The parties named so far in a document, for resolving "it", "we", "the group"."""
 
-    sentences: list[list[tuple[str, str]]] = field(default_factory=list)
+    # Per sentence: (actor, kind, the head words of its name), the heads so that "the
+    # committee" finds "the Alpha Arms Committee" and "Alpha's Export Committee".
+    sentences: list[list[tuple[str, str, tuple[str, ...]]]] = field(default_factory=list)
     topic: str | None = None  # the state the headline is about, for "the army", "the junta"
 
 
@@ -171,6 +178,36 @@ def _speaks_as_subject(occurrence: ActorOccurrence) -> bool:
     while phrase.dep_ in ("amod", "compound", "poss", "nmod") and phrase.head != phrase:
         phrase = phrase.head
     return phrase.dep_ in ("nsubj", "nsubjpass")
+
+
+def _named_by_head(
+    token: Token, actors: list[ActorOccurrence], context: _Context, excluded: set[str]
+) -> str | None:
+    """The party a definite description names by repeating the head of an earlier name.
+
+    "The committee" after "Alpha's Arms Export Committee", or "the agency" after "the Alpha
+    Security Cooperation Agency", is that body's state: the nearest earlier name, in the
+    sentence and then in the document, that ends in the same word. A description no earlier
+    name ends with ("the committee" in a story naming no committee) names no one.
+    """
+    if token.tag_ != "NN" or not any(
+        child.dep_ == "det" and child.lower_ == "the" for child in token.children
+    ):
+        return None
+    own = [(o.actor, _heads(o)) for o in actors if o.span.end <= token.i]
+    earlier = [[(actor, heads) for actor, _, heads in named] for named in context.sentences]
+    for named in [own, *earlier[::-1]]:
+        for actor, heads in reversed(named):
+            if token.lower_ in heads and actor not in excluded:
+                return actor
+    return None
+
+
+def _heads(occurrence: ActorOccurrence) -> tuple[str, ...]:
+    """The words a later description may repeat: the name's last, and what it possesses."""
+    root = occurrence.span.root
+    owned = (root.head.lower_,) if root.dep_ == "poss" else ()
+    return (occurrence.span[-1].lower_, *owned)
 
 
 def _in_an_aside(occurrence: ActorOccurrence, trigger: Token) -> bool:
@@ -252,6 +289,43 @@ def _bought_and_in_hand(trigger: Token, item: ItemOccurrence) -> bool:
         and anchor.dep_ in ("nsubj", "nsubjpass")
         and not _future(anchor.head)
     )
+
+
+def _sold_and_in_service(trigger: Token, cues: Cues) -> bool:
+    """True for "Beta bought X-1 jets from Alpha and has flown them since": a sale delivered.
+
+    A clause joined to the sale, or a relative clause on its buyer ("sold to Beta, which
+    took delivery in May"), says the buyer has the item in hand. The joined clause must
+    take the item back with a pronoun ("them"), so "bought jets and used drones" does not
+    count; a future or negated one ("will fly them", "has not used them") does not either.
+    """
+    for verb in trigger.subtree:
+        if (
+            verb == trigger
+            or verb.pos_ not in ("VERB", "AUX")
+            or verb.dep_ not in ("conj", "relcl")
+        ):
+            continue
+        if _future(verb) or any(child.dep_ == "neg" for child in verb.children):
+            continue
+        lemma = verb.lemma_.lower()
+        phrases = (
+            {lemma}
+            if any(
+                child.dep_ in ("dobj", "nsubjpass") and child.tag_ == "PRP"
+                for child in verb.children
+            )
+            else set()
+        )
+        for child in verb.children:
+            if child.dep_ in ("prt", "dobj"):
+                phrases.add(f"{lemma} {child.lemma_.lower()}")
+            if child.dep_ == "prep":
+                objects = [c.lemma_.lower() for c in child.children if c.dep_ == "pobj"]
+                phrases.update(f"{lemma} {child.lower_} {o}" for o in objects)
+        if phrases & cues.in_service_verbs:
+            return True
+    return False
 
 
 def _future(verb: Token) -> bool:
@@ -348,8 +422,7 @@ class Extractor:
                     result.mentions.extend(found)
                     if not found:
                         fruitless.append(_Parsed(sentence, doc, rewritten))
-                hits = self.cues.actors.find(sentence.text)
-                context.sentences.append([(hit.keys[0], self._kind(hit.keys[0])) for hit in hits])
+                context.sentences.append(self._named_in(sentence.text))
                 if sentence.index == 0:
                     context.topic = self._topic(result.mentions)
             self._generic_mentions(result, sentences, chosen, fruitless, context)
@@ -577,10 +650,16 @@ class Extractor:
         if (
             trigger.direction in (PRESENCE, HOLDING)
             or holding_verb(item, self.cues)
-            or (framing.status == "agreed" and _bought_and_in_hand(trigger.token, item))
+            or (
+                framing.status == "agreed"
+                and (
+                    _bought_and_in_hand(trigger.token, item)
+                    or _sold_and_in_service(trigger.token, self.cues)
+                )
+            )
         ):
             return _with_status(framing, "delivered")
-        if seized_on_board(item, self.cues):
+        if seized_on_board(item, self.cues, trigger.token):
             return _with_status(framing, "halted")  # a load seized on its way
         if planned and framing.status == "delivered":
             return _with_status(framing, "planned")
@@ -934,7 +1013,7 @@ class Extractor:
         phrase = " ".join(t.text for t in token.subtree)
         kinds = {key for hit in self.cues.references.find_all(phrase) for key in hit.keys}
         if not kinds and not is_reference(token):
-            return None
+            return _named_by_head(token, actors, context, excluded)
         if kinds:
             seat = _seat_of(token, actors)
             if seat is not None:
@@ -950,16 +1029,35 @@ class Extractor:
             o for o in actors if o.span.end <= token.i and not self._names_a_maker(o)
         ]
         if not kinds:  # "Alpha promised Beta X, and it will send Y": a pronoun keeps the subject
-            before.sort(key=lambda o: o.span.root.dep_ in ("nsubj", "nsubjpass"))
-        earlier = [(o.actor, self._kind(o.actor)) for o in before]
+            subject = token.dep_ not in ("dobj", "dative", "pobj")  # an object, an object:
+            before.sort(  # "Is Alpha arming Beta, and will Gamma send it X?"
+                key=lambda o: (o.span.root.dep_ in ("nsubj", "nsubjpass")) == subject
+            )
+        earlier = [(o.actor, self._kind(o.actor), _heads(o)) for o in before]
         topic = context.topic
         if kinds and topic and topic not in excluded and self._kind(topic) in kinds:
-            earlier.insert(0, (topic, self._kind(topic)))  # after the sentence's own parties
+            earlier.insert(0, (topic, self._kind(topic), ()))  # after the sentence's own parties
         for sentence in [list(reversed(earlier)), *reversed(context.sentences)]:
-            for actor, kind in sentence:
+            for actor, kind, _ in sentence:
                 if (not kinds or kind in kinds) and actor not in excluded:
                     return actor
         return None
+
+    def _named_in(self, text: str) -> list[tuple[str, str, tuple[str, ...]]]:
+        """The parties a sentence names, each with its kind and the head words of its name.
+
+        A name's last word is a head ("Agency" in "the Alpha Security Agency"), and so is
+        the last of the capitalised words a possessive name runs into ("Committee" in
+        "Alpha's Export Control Committee"), read without a parse.
+        """
+        named = []
+        for hit in self.cues.actors.find(text):
+            heads = text[hit.start : hit.end].lower().split()[-1:]
+            owned = _POSSESSED_NAME.match(text, hit.end)
+            if owned:
+                heads.append(owned.group(1).split()[-1].lower())
+            named.append((hit.keys[0], self._kind(hit.keys[0]), tuple(heads)))
+        return named
 
     def _names_a_maker(self, occurrence: ActorOccurrence) -> bool:
         """Whether a demonym qualifies a weapon ("Alphan X-1 jets"): a maker, not a party."""
@@ -1062,9 +1160,19 @@ def _unknown_subject(words: list[Token], actors: list[ActorOccurrence]) -> bool:
 def _maker_named(anchor: Token, actors: list[ActorOccurrence]) -> str | None:
     """The party a reduced relative names as the item's maker: "jets built by Alpha's Firm".
 
-    "Corvettes built in Alpha" name it by place. Like a demonym, the maker is the supplier
-    when the sentence names no other, and never the recipient.
+    "Corvettes built in Alpha" name it by place, and "rifles of Alphan origin" by a
+    phrase that may close a list ("X-1 missiles and rifles of Alphan origin") and covers
+    it. Like a demonym, the maker is the supplier when the sentence names no other, and
+    never the recipient.
     """
+    for noun in conjuncts(coordination_root(anchor)):
+        for origin in _preps_of(noun, "of"):  # "rifles of Alphan origin", "of Alphan make"
+            if origin.lemma_.lower() not in _ORIGINS:
+                continue
+            for word in origin.children:
+                occurrence = actor_of(word, actors) if word.dep_ in ("amod", "compound") else None
+                if occurrence is not None:
+                    return occurrence.actor
     for clause in anchor.children:
         if clause.dep_ != "acl" or clause.lemma_.lower() not in _MAKING:
             continue
@@ -1076,6 +1184,17 @@ def _maker_named(anchor: Token, actors: list[ActorOccurrence]) -> str | None:
                 if occurrence is not None:
                     return occurrence.actor
     return None
+
+
+def _preps_of(token: Token, word: str) -> list[Token]:
+    """The objects of ``token``'s preposition ``word``."""
+    return [
+        obj
+        for child in token.children
+        if child.dep_ == "prep" and child.lower_ == word
+        for obj in child.children
+        if obj.dep_ == "pobj"
+    ]
 
 
 def _named_examples(token: Token, actors: list[ActorOccurrence]) -> list[str]:

@@ -80,10 +80,17 @@ def clause_chain(trigger: Token) -> list[Token]:
 
 
 def _infinitive_complement(token: Token) -> bool:
-    """True for "to arrive" in "expect the drones to arrive", parsed as a clause of its own."""
-    return token.dep_ == "ccomp" and any(
-        child.dep_ == "aux" and child.tag_ == "TO" for child in token.children
-    )
+    """True for "to arrive" in "expect the drones to arrive", parsed as a clause of its own.
+
+    A bare infinitive counts too ("asked to let it buy"): with no modal and no "that", it
+    is no reported clause but part of the one above.
+    """
+    if token.dep_ != "ccomp":
+        return False
+    auxiliaries = [child for child in token.children if child.dep_ in ("aux", "mark")]
+    if token.tag_ == "VB" and not auxiliaries:
+        return True
+    return any(child.dep_ == "aux" and child.tag_ == "TO" for child in auxiliaries)
 
 
 def _is_to(chain: list[Token]) -> bool:

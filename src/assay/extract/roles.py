@@ -28,6 +28,8 @@ _VERBS = frozenset({"VERB", "AUX"})
 _RECIPIENT_PREPS = frozenset({"to", "into", "for", "toward", "towards"})
 _SUPPLIER_PREPS = frozenset({"from"})
 _PLACE_PREPS = frozenset({"in", "to", "into", "at", "inside", "with"})
+_WITHIN = frozenset({"in", "at", "inside"})  # a place inside another: "a base in Beta"
+_ON = frozenset({"on"})  # what an item is seen on: "on a train in Beta"
 _FINITE_TAGS = ("VBD", "VBZ", "VBP")
 _RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom"})
 _PRONOUNS = frozenset({"it", "they", "we", "its", "their", "our", "itself", "themselves"})
@@ -235,9 +237,11 @@ def relative_trigger(item: ItemOccurrence, cues: Cues) -> Trigger | None:
     """A transfer verb in a clause on the item itself ("jets bought from Alpha").
 
     The verb may sit one clause down: "jets it agreed to buy from Alpha", "drones which
-    the presenter said had been bought from Alpha".
+    the presenter said had been bought from Alpha". A clause the parser hangs on the noun
+    the item counts ("the number of jets that Alpha has sold") is the item's too.
     """
-    for child in item.anchor.children:
+    anchor = item.anchor
+    for child in anchor.children:
         if child.dep_ in ("acl", "relcl"):
             found = _as_trigger(child, cues) or _raised_trigger(child, cues)
             if found is None:
@@ -251,7 +255,32 @@ def relative_trigger(item: ItemOccurrence, cues: Cues) -> Trigger | None:
                     None,
                 )
             if found and not found.is_noun:
-                return _with_path(found, [item.anchor])
+                return _with_path(found, [anchor])
+    counter = anchor.head.head if anchor.dep_ == "pobj" and anchor.head.lower_ == "of" else None
+    if counter is not None and counter.pos_ == "NOUN":
+        for child in counter.children:  # "the number of X-1s that Alpha has shipped"
+            found = _as_trigger(child, cues) if child.dep_ == "relcl" else None
+            if found and not found.is_noun:
+                return _with_path(found, [anchor, anchor.head, counter])
+    return _cleft_trigger(item, cues)
+
+
+def _cleft_trigger(item: ItemOccurrence, cues: Cues) -> Trigger | None:
+    """The transfer a pseudo-cleft names the item of: "What Alpha sent Beta was X-1 jets"."""
+    root = coordination_root(item.anchor)
+    if root.dep_ == "nmod":  # "X-1 and X-2 missiles", the first name read as a modifier
+        root = coordination_root(root.head)
+    copula = root.head
+    if root.dep_ != "attr" or copula.lemma_ != "be":
+        return None
+    for clause in copula.children:
+        if clause.dep_ != "csubj" or not any(
+            word.tag_ == "WP" and word.dep_ in ("dobj", "nsubjpass") for word in clause.children
+        ):
+            continue
+        found = _as_trigger(clause, cues)
+        if found and not found.is_noun:
+            return _with_path(found, [item.anchor])
     return None
 
 
@@ -367,10 +396,24 @@ def _landing(cargo_verb: Token, cues: Cues) -> Token | None:
     return arrival if arrives else None
 
 
-def seized_on_board(item: ItemOccurrence, cues: Cues) -> bool:
-    """True for an item a seized vehicle carried ("seized a truck carrying X bound for ...")."""
+def seized_on_board(item: ItemOccurrence, cues: Cues, trigger: Token | None = None) -> bool:
+    """True for an item stopped on its way: "seized a truck carrying X bound for ...".
+
+    An item seized while a clause on it tells of its transfer ("impounded rifles that
+    smugglers were ferrying to Beta") was stopped on its way too.
+    """
     anchor = coordination_root(item.anchor)
     carrier = anchor.head
+    if (
+        trigger is not None
+        and anchor.dep_ in ("dobj", "nsubjpass")
+        and carrier.lemma_.lower() in cues.interdictions
+        and any(
+            clause.dep_ in ("acl", "relcl") and trigger in clause.subtree
+            for clause in anchor.children
+        )
+    ):
+        return True
     return (
         anchor.dep_ == "dobj"
         and carrier.lemma_.lower() in cues.cargo_verbs
@@ -585,6 +628,14 @@ def _antecedent(subject: Token, verb: Token, item: ItemOccurrence) -> bool:
     return verb.dep_ == "relcl" and verb.head.i == subject.i and subject.i != item.anchor.i
 
 
+def _holders_of_hands(place: Token) -> list[Token]:
+    """Who holds the hands an item is in: "in Beta's hands", "in the hands of Beta"."""
+    if place.lemma_.lower() != "hand":
+        return []
+    owners = [child for child in place.children if child.dep_ in ("poss", "compound", "amod")]
+    return [*owners, *_preps(place, frozenset({"of"}))]
+
+
 def _holds_item_by_with(token: Token, item: ItemOccurrence) -> bool:
     """True for "the army" in "furnished the army with drones", the "with" under the noun."""
     return any(
@@ -602,7 +653,7 @@ def slots_for(  # noqa: PLR0912 - one branch per direction and voice
     if trigger.direction == PRESENCE:
         # "seen in Beta", "shown by Beta's army": where the item is, and who shows it; "shown
         # at a Beta exhibition" puts it on display, not in service
-        slots.recipient.extend(
+        places = [
             place
             for place in (
                 *_preps(item.anchor, _PLACE_PREPS),
@@ -610,6 +661,13 @@ def slots_for(  # noqa: PLR0912 - one branch per direction and voice
                 *_preps(token, frozenset({"by"})),
             )
             if place.lemma_.lower() not in cues.venues
+        ]
+        slots.recipient.extend(places)
+        for place in places:
+            slots.recipient.extend(_holders_of_hands(place))
+        carriers = [*places, *_preps(item.anchor, _ON), *_preps(token, _ON)]
+        slots.recipient_fallback.extend(  # "at an air base in Beta", "on a train in Beta"
+            inner for carrier in carriers for inner in _preps(carrier, _WITHIN)
         )
         return slots
     if trigger.direction == CARGO:
@@ -645,8 +703,15 @@ def slots_for(  # noqa: PLR0912 - one branch per direction and voice
     agents = _preps(token, frozenset({"by"}))
     if trigger.direction == ARRIVAL:
         places = [obj for obj in _children(token, "dobj") if not _within(obj, item)]
-        slots.recipient.extend(
-            to_objects or places or _preps(token, _PLACE_PREPS) or _nested_places(token)
+        reached = (
+            to_objects
+            or places
+            or _preps(token, _PLACE_PREPS)
+            or _path_preps(trigger, item, frozenset({"at", "in"}))  # "unloaded X at Beta's port"
+        )
+        slots.recipient.extend(reached or _nested_places(token))
+        slots.recipient_fallback.extend(  # "landed at an air base in Beta"
+            inner for place in reached for inner in _preps(place, _WITHIN)
         )
         slots.supplier.extend(from_objects)
         return slots

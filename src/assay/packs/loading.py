@@ -230,6 +230,7 @@ def load_lexicon(path: Path) -> tuple[Lexicon, dict[str, Category]]:
         statuses=_phrase_map(data, "statuses", STATUSES, path),
         presence_verbs=_phrase_list(data, "presence_verbs", path),
         holding_verbs=_phrase_list(data, "holding_verbs", path),
+        in_service_verbs=_phrase_list(data, "in_service_verbs", path),
         combat_words=_phrase_list(data, "combat_words", path),
         venues=_phrase_list(data, "venues", path),
         interdictions=_phrase_list(data, "interdictions", path),

@@ -168,6 +168,7 @@ class Lexicon:
     statuses: Mapping[str, tuple[str, ...]]
     presence_verbs: tuple[str, ...]
     holding_verbs: tuple[str, ...]
+    in_service_verbs: tuple[str, ...]
     combat_words: tuple[str, ...]
     venues: tuple[str, ...]
     interdictions: tuple[str, ...]
