@@ -50,6 +50,7 @@ from assay.extract.roles import (
     is_reference,
     loose_parties,
     opens_a_clause,
+    prepositional_objects,
     relative_trigger,
     seized_on_board,
     slots_for,
@@ -102,6 +103,7 @@ _TRENDS = frozenset(
 # Lemmas of verbs that say who made an item: "jets built by Alpha's Firm" names their maker.
 # Nouns by which a phrase on an item says where it comes from: "of Alphan origin".
 _ORIGINS = frozenset({"origin", "make", "manufacture", "provenance"})
+_OF = frozenset({"of"})
 _MAKING = frozenset({"build", "make", "manufacture", "produce", "develop", "design", "assemble"})
 
 
@@ -1166,7 +1168,9 @@ def _maker_named(anchor: Token, actors: list[ActorOccurrence]) -> str | None:
     never the recipient.
     """
     for noun in conjuncts(coordination_root(anchor)):
-        for origin in _preps_of(noun, "of"):  # "rifles of Alphan origin", "of Alphan make"
+        for origin in prepositional_objects(
+            noun, _OF
+        ):  # "rifles of Alphan origin", "of Alphan make"
             if origin.lemma_.lower() not in _ORIGINS:
                 continue
             for word in origin.children:
@@ -1184,17 +1188,6 @@ def _maker_named(anchor: Token, actors: list[ActorOccurrence]) -> str | None:
                 if occurrence is not None:
                     return occurrence.actor
     return None
-
-
-def _preps_of(token: Token, word: str) -> list[Token]:
-    """The objects of ``token``'s preposition ``word``."""
-    return [
-        obj
-        for child in token.children
-        if child.dep_ == "prep" and child.lower_ == word
-        for obj in child.children
-        if obj.dep_ == "pobj"
-    ]
 
 
 def _named_examples(token: Token, actors: list[ActorOccurrence]) -> list[str]:

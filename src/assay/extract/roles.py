@@ -396,7 +396,7 @@ def _landing(cargo_verb: Token, cues: Cues) -> Token | None:
     return arrival if arrives else None
 
 
-def seized_on_board(item: ItemOccurrence, cues: Cues, trigger: Token | None = None) -> bool:
+def seized_on_board(item: ItemOccurrence, cues: Cues, trigger: Token) -> bool:
     """True for an item stopped on its way: "seized a truck carrying X bound for ...".
 
     An item seized while a clause on it tells of its transfer ("impounded rifles that
@@ -405,8 +405,7 @@ def seized_on_board(item: ItemOccurrence, cues: Cues, trigger: Token | None = No
     anchor = coordination_root(item.anchor)
     carrier = anchor.head
     if (
-        trigger is not None
-        and anchor.dep_ in ("dobj", "nsubjpass")
+        anchor.dep_ in ("dobj", "nsubjpass")
         and carrier.lemma_.lower() in cues.interdictions
         and any(
             clause.dep_ in ("acl", "relcl") and trigger in clause.subtree
@@ -428,16 +427,16 @@ def _destinations(cargo_verb: Token, cues: Cues) -> list[Token]:
     the vehicle or the seizure itself), so every transfer verb there is read for its "for"
     or "to".
     """
-    found = _preps(cargo_verb, _RECIPIENT_PREPS)
+    found = prepositional_objects(cargo_verb, _RECIPIENT_PREPS)
     landing = _landing(cargo_verb, cues)
     if not found and landing is not None:
-        return _children(landing, "dobj") or _preps(landing, _PLACE_PREPS)
+        return _children(landing, "dobj") or prepositional_objects(landing, _PLACE_PREPS)
     stop = _stopping(cargo_verb, cues)
     if found or stop is None:
         return found
     for word in stop.subtree:
         if word.pos_ in _VERBS and verb_direction(word, cues) == OUTWARD:
-            found.extend(_preps(word, _RECIPIENT_PREPS))
+            found.extend(prepositional_objects(word, _RECIPIENT_PREPS))
     return found
 
 
@@ -458,7 +457,7 @@ def _including_noun(verb: Token, cues: Cues) -> Trigger | None:
     return None
 
 
-def _preps(token: Token, words: frozenset[str]) -> list[Token]:
+def prepositional_objects(token: Token, words: frozenset[str]) -> list[Token]:
     """Objects of ``token``'s prepositions among ``words`` ("to Beta" -> Beta)."""
     objects: list[Token] = []
     for child in token.children:
@@ -474,7 +473,7 @@ def _path_preps(trigger: Trigger, item: ItemOccurrence, words: frozenset[str]) -
     if anchor.dep_ == "conj":
         nodes.append(anchor.head)
     nodes.extend(child for child in anchor.children if child.dep_ == "conj")
-    return [obj for node in nodes for obj in _preps(node, words)]
+    return [obj for node in nodes for obj in prepositional_objects(node, words)]
 
 
 def _nearest_after(item: ItemOccurrence, objects: list[Token]) -> list[Token]:
@@ -612,7 +611,7 @@ def _nested_places(verb: Token) -> list[Token]:
         place
         for preposition in _children(verb, "prep")
         for obj in _children(preposition, "pobj")
-        for place in _preps(obj, frozenset({"in", "at"}))
+        for place in prepositional_objects(obj, frozenset({"in", "at"}))
     ]
 
 
@@ -633,7 +632,7 @@ def _holders_of_hands(place: Token) -> list[Token]:
     if place.lemma_.lower() != "hand":
         return []
     owners = [child for child in place.children if child.dep_ in ("poss", "compound", "amod")]
-    return [*owners, *_preps(place, frozenset({"of"}))]
+    return [*owners, *prepositional_objects(place, frozenset({"of"}))]
 
 
 def _holds_item_by_with(token: Token, item: ItemOccurrence) -> bool:
@@ -656,24 +655,29 @@ def slots_for(  # noqa: PLR0912 - one branch per direction and voice
         places = [
             place
             for place in (
-                *_preps(item.anchor, _PLACE_PREPS),
-                *_preps(token, _PLACE_PREPS),
-                *_preps(token, frozenset({"by"})),
+                *prepositional_objects(item.anchor, _PLACE_PREPS),
+                *prepositional_objects(token, _PLACE_PREPS),
+                *prepositional_objects(token, frozenset({"by"})),
             )
             if place.lemma_.lower() not in cues.venues
         ]
         slots.recipient.extend(places)
         for place in places:
             slots.recipient.extend(_holders_of_hands(place))
-        carriers = [*places, *_preps(item.anchor, _ON), *_preps(token, _ON)]
+        carriers = [
+            *places,
+            *prepositional_objects(item.anchor, _ON),
+            *prepositional_objects(token, _ON),
+        ]
         slots.recipient_fallback.extend(  # "at an air base in Beta", "on a train in Beta"
-            inner for carrier in carriers for inner in _preps(carrier, _WITHIN)
+            inner for carrier in carriers for inner in prepositional_objects(carrier, _WITHIN)
         )
         return slots
     if trigger.direction == CARGO:
         slots.recipient.extend(_destinations(token, cues))
         slots.supplier.extend(
-            _preps(token, _SUPPLIER_PREPS) or _path_preps(trigger, item, _SUPPLIER_PREPS)
+            prepositional_objects(token, _SUPPLIER_PREPS)
+            or _path_preps(trigger, item, _SUPPLIER_PREPS)
         )
         return slots
     if trigger.direction == HOLDING:
@@ -681,8 +685,8 @@ def slots_for(  # noqa: PLR0912 - one branch per direction and voice
         slots.supplier.extend(  # "operates X-1 jets from Alpha and X-2 jets from Beta"
             _nearest_after(
                 item,
-                _preps(item.anchor, _SUPPLIER_PREPS)
-                or _preps(token, _SUPPLIER_PREPS)
+                prepositional_objects(item.anchor, _SUPPLIER_PREPS)
+                or prepositional_objects(token, _SUPPLIER_PREPS)
                 or _path_preps(trigger, item, _SUPPLIER_PREPS),
             )
         )
@@ -693,25 +697,27 @@ def slots_for(  # noqa: PLR0912 - one branch per direction and voice
     passive = is_passive(token) or any(
         _within(s, item) and not _antecedent(s, token, item) for s in subjects(token)
     )
-    to_objects = _preps(token, _RECIPIENT_PREPS) or _path_preps(trigger, item, _RECIPIENT_PREPS)
+    to_objects = prepositional_objects(token, _RECIPIENT_PREPS) or _path_preps(
+        trigger, item, _RECIPIENT_PREPS
+    )
     from_objects = _nearest_after(
         item,
-        _preps(item.anchor, _SUPPLIER_PREPS)
-        or _preps(token, _SUPPLIER_PREPS)
+        prepositional_objects(item.anchor, _SUPPLIER_PREPS)
+        or prepositional_objects(token, _SUPPLIER_PREPS)
         or _path_preps(trigger, item, _SUPPLIER_PREPS),
     )
-    agents = _preps(token, frozenset({"by"}))
+    agents = prepositional_objects(token, frozenset({"by"}))
     if trigger.direction == ARRIVAL:
         places = [obj for obj in _children(token, "dobj") if not _within(obj, item)]
         reached = (
             to_objects
             or places
-            or _preps(token, _PLACE_PREPS)
+            or prepositional_objects(token, _PLACE_PREPS)
             or _path_preps(trigger, item, frozenset({"at", "in"}))  # "unloaded X at Beta's port"
         )
         slots.recipient.extend(reached or _nested_places(token))
         slots.recipient_fallback.extend(  # "landed at an air base in Beta"
-            inner for place in reached for inner in _preps(place, _WITHIN)
+            inner for place in reached for inner in prepositional_objects(place, _WITHIN)
         )
         slots.supplier.extend(from_objects)
         return slots
@@ -723,7 +729,9 @@ def slots_for(  # noqa: PLR0912 - one branch per direction and voice
             slots.recipient_fallback.extend(_holders(item, cues))  # "flies jets sent by Alpha"
             if agents and not to_objects:  # "the navy's submarine was handed over by Alpha"
                 slots.recipient_fallback.extend(_children(coordination_root(item.anchor), "poss"))
-            own_agents = _preps(item.anchor, frozenset({"by"}))  # "with Y drones by Beta"
+            own_agents = prepositional_objects(
+                item.anchor, frozenset({"by"})
+            )  # "with Y drones by Beta"
             slots.supplier.extend(own_agents or _nearest_after(item, agents) or from_objects)
         else:
             objects = [
@@ -769,7 +777,9 @@ def _fill_inward(
         )
     slots.supplier.extend(from_objects)
     if not slots.supplier and token.head != token:
-        slots.supplier.extend(_preps(token.head, frozenset({"with"})))  # "a deal with X to buy"
+        slots.supplier.extend(
+            prepositional_objects(token.head, frozenset({"with"}))
+        )  # "a deal with X to buy"
 
 
 def _names_before_the_item(item: ItemOccurrence, *, passive: bool) -> list[Token]:
@@ -885,8 +895,8 @@ def _noun_slots(trigger: Trigger, item: ItemOccurrence, cues: Cues) -> Slots:
         # "Alpha wins a howitzer order from Beta": the winner supplies, the customer buys
         slots.supplier.extend(subjects(winner))
         slots.recipient.extend(
-            _preps(noun, _SUPPLIER_PREPS)
-            or _preps(winner, _SUPPLIER_PREPS)
+            prepositional_objects(noun, _SUPPLIER_PREPS)
+            or prepositional_objects(winner, _SUPPLIER_PREPS)
             or _path_preps(trigger, item, _SUPPLIER_PREPS)
         )
         return slots
@@ -901,7 +911,8 @@ def _noun_slots(trigger: Trigger, item: ItemOccurrence, cues: Cues) -> Slots:
     # "a deal for Kestrel-9s": a "for" that introduces the item itself names no recipient
     destinations = [
         obj
-        for obj in _preps(noun, _RECIPIENT_PREPS) or _path_preps(trigger, item, _RECIPIENT_PREPS)
+        for obj in prepositional_objects(noun, _RECIPIENT_PREPS)
+        or _path_preps(trigger, item, _RECIPIENT_PREPS)
         if not _within(obj, item)
     ]
     asked = [obj for obj in destinations if obj.head.lower_ == "to" and _asks(noun, cues)]
@@ -909,9 +920,12 @@ def _noun_slots(trigger: Trigger, item: ItemOccurrence, cues: Cues) -> Slots:
     slots.recipient.extend(obj for obj in destinations if obj not in asked)
     dealing = _SUPPLIER_PREPS | frozenset({"with"})
     slots.supplier.extend(
-        _preps(noun, dealing) or _path_preps(trigger, item, _SUPPLIER_PREPS if givers else dealing)
+        prepositional_objects(noun, dealing)
+        or _path_preps(trigger, item, _SUPPLIER_PREPS if givers else dealing)
     )
-    (slots.supplier if givers else slots.recipient).extend(_preps(noun, frozenset({"by"})))
+    (slots.supplier if givers else slots.recipient).extend(
+        prepositional_objects(noun, frozenset({"by"}))
+    )
     verb = noun.head
     if verb != noun and noun.dep_ in ("dobj", "nsubjpass", "pobj", "nsubj"):
         if noun.dep_ == "pobj" and verb.head != verb:
@@ -919,19 +933,23 @@ def _noun_slots(trigger: Trigger, item: ItemOccurrence, cues: Cues) -> Slots:
         if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ in ("dobj", "pobj"):
             # "suspended talks with Gamma on the purchase of ...": the talks' verb governs
             if not givers and not slots.supplier:
-                slots.supplier.extend(_preps(verb, frozenset({"with"})))
+                slots.supplier.extend(prepositional_objects(verb, frozenset({"with"})))
             verb = verb.head if verb.dep_ == "dobj" else verb.head.head
         if not slots.recipient:  # "signs a deal for X-1 jets", the "for" hung on the verb
             slots.recipient.extend(
-                obj for obj in _preps(verb, _RECIPIENT_PREPS) if not _within(obj, item)
+                obj
+                for obj in prepositional_objects(verb, _RECIPIENT_PREPS)
+                if not _within(obj, item)
             )
         if not slots.recipient and noun.dep_ == "nsubj" and verb_direction(verb, cues) == ARRIVAL:
             # "a consignment of X reached Beta", "a shipment of X arrived in Beta"
-            slots.recipient.extend(_children(verb, "dobj") or _preps(verb, _PLACE_PREPS))
+            slots.recipient.extend(
+                _children(verb, "dobj") or prepositional_objects(verb, _PLACE_PREPS)
+            )
         if not slots.supplier:
             # "placed an order ... with Gamma's shipyard": the buyer deals with the supplier
             words = _SUPPLIER_PREPS if givers else _SUPPLIER_PREPS | frozenset({"with"})
-            slots.supplier.extend(_preps(verb, words))
+            slots.supplier.extend(prepositional_objects(verb, words))
         lemma = verb.lemma_.lower()
         # "seized a shipment", "documented the supply of": the subject is no party to it
         bystander = (
